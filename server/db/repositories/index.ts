@@ -1,0 +1,22 @@
+import type { Db } from '../connection.js';
+import { createBookingsRepository } from './bookings.repository.js';
+import { createCampusesRepository } from './campuses.repository.js';
+import { createClosuresRepository } from './closures.repository.js';
+import { createOccurrencesRepository } from './occurrences.repository.js';
+import { createSchoolsRepository } from './schools.repository.js';
+import { createSpacesRepository } from './spaces.repository.js';
+
+/** Every repository over one connection; built once per app and handed to the use cases. */
+export function createRepositories(db: Db) {
+  return {
+    db,
+    campuses: createCampusesRepository(db),
+    schools: createSchoolsRepository(db),
+    spaces: createSpacesRepository(db),
+    closures: createClosuresRepository(db),
+    bookings: createBookingsRepository(db),
+    occurrences: createOccurrencesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,130 @@
+import { and, asc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { BusyOccurrence } from '../../domain/conflicts.js';
+import { MAX_OCCURRENCE_MINUTES } from '../../domain/limits.js';
+import type { Db } from '../connection.js';
+import { bookings, occurrences, schools, spaces } from '../schema/index.js';
+
+export type OccurrenceRow = typeof occurrences.$inferSelect;
+export type NewOccurrence = Omit<typeof occurrences.$inferInsert, 'id'>;
+
+const MAX_OCCURRENCE_MS = MAX_OCCURRENCE_MINUTES * 60_000;
+// A literal (not a bound parameter) so SQLite can use the partial index occurrences_space_start.
+const isActive = sql`${occurrences.status} = 'active'`;
+
+const busyColumns = {
+  occurrenceId: occurrences.id,
+  bookingId: occurrences.bookingId,
+  title: sql<string>`coalesce(${occurrences.title}, ${bookings.title})`,
+  schoolId: occurrences.schoolId,
+  schoolName: schools.name,
+  schoolCode: schools.locationCode,
+  spaceId: occurrences.spaceId,
+  spaceName: spaces.name,
+  localStart: occurrences.localStart,
+  localEnd: occurrences.localEnd,
+  startUtc: occurrences.startUtc,
+  endUtc: occurrences.endUtc,
+};
+
+export function createOccurrencesRepository(db: Db) {
+  // The hot path of every check: active occurrences of one space that can touch [from, to).
+  // Bounding the start from below by the longest possible occurrence keeps it an index range scan.
+  const busyInSpace = db
+    .select(busyColumns)
+    .from(occurrences)
+    .innerJoin(bookings, eq(bookings.id, occurrences.bookingId))
+    .innerJoin(schools, eq(schools.id, occurrences.schoolId))
+    .innerJoin(spaces, eq(spaces.id, occurrences.spaceId))
+    .where(
+      and(
+        eq(occurrences.spaceId, sql.placeholder('spaceId')),
+        isActive,
+        gte(occurrences.startUtc, sql.placeholder('lowestStart')),
+        lt(occurrences.startUtc, sql.placeholder('toUtc')),
+        gt(occurrences.endUtc, sql.placeholder('fromUtc')),
+      ),
+    )
+    .prepare();
+
+  const insertOne = db.insert(occurrences).values({
+    bookingId: sql.placeholder('bookingId'),
+    campusId: sql.placeholder('campusId'),
+    spaceId: sql.placeholder('spaceId'),
+    schoolId: sql.placeholder('schoolId'),
+    originalLocalStart: sql.placeholder('originalLocalStart'),
+    localStart: sql.placeholder('localStart'),
+    localEnd: sql.placeholder('localEnd'),
+    startUtc: sql.placeholder('startUtc'),
+    endUtc: sql.placeholder('endUtc'),
+    status: sql.placeholder('status'),
+    isException: sql.placeholder('isException'),
+    title: sql.placeholder('title'),
+    attendees: sql.placeholder('attendees'),
+    updatedAt: sql.placeholder('updatedAt'),
+  }).prepare();
+
+  return {
+    busyIn(spaceIds: number[], fromUtc: number, toUtc: number): BusyOccurrence[] {
+      const lowestStart = fromUtc - MAX_OCCURRENCE_MS;
+      return spaceIds.flatMap((spaceId) => busyInSpace.all({ spaceId, lowestStart, fromUtc, toUtc }));
+    },
+    listInRange(filter: {
+      campusId: number;
+      fromUtc: number;
+      toUtc: number;
+      spaceId?: number;
+      schoolId?: number;
+      includeCancelled: boolean;
+    }) {
+      const conditions: SQL[] = [
+        eq(occurrences.campusId, filter.campusId),
+        gte(occurrences.startUtc, filter.fromUtc - MAX_OCCURRENCE_MS),
+        lt(occurrences.startUtc, filter.toUtc),
+        gt(occurrences.endUtc, filter.fromUtc),
+      ];
+      if (filter.spaceId !== undefined) conditions.push(eq(occurrences.spaceId, filter.spaceId));
+      if (filter.schoolId !== undefined) conditions.push(eq(occurrences.schoolId, filter.schoolId));
+      if (!filter.includeCancelled) conditions.push(isActive);
+      return db
+        .select({
+          ...busyColumns,
+          originalLocalStart: occurrences.originalLocalStart,
+          status: occurrences.status,
+          isException: occurrences.isException,
+          attendees: sql<number>`coalesce(${occurrences.attendees}, ${bookings.attendees})`,
+          recurring: sql<boolean>`${bookings.rrule} is not null`.mapWith(Boolean),
+        })
+        .from(occurrences)
+        .innerJoin(bookings, eq(bookings.id, occurrences.bookingId))
+        .innerJoin(schools, eq(schools.id, occurrences.schoolId))
+        .innerJoin(spaces, eq(spaces.id, occurrences.spaceId))
+        .where(and(...conditions))
+        .orderBy(asc(occurrences.startUtc), asc(occurrences.id))
+        .all();
+    },
+    byBooking(bookingId: number): OccurrenceRow[] {
+      return db.select().from(occurrences).where(eq(occurrences.bookingId, bookingId)).orderBy(asc(occurrences.startUtc), asc(occurrences.id)).all();
+    },
+    get(id: number): OccurrenceRow | undefined {
+      return db.select().from(occurrences).where(eq(occurrences.id, id)).get();
+    },
+    insertMany(rows: NewOccurrence[]): void {
+      for (const row of rows) {
+        insertOne.run({ title: null, attendees: null, isException: false, ...row });
+      }
+    },
+    update(id: number, values: Partial<NewOccurrence>): OccurrenceRow {
+      return db.update(occurrences).set(values).where(eq(occurrences.id, id)).returning().get();
+    },
+    /** Removes derived occurrences a series edit no longer produces (never exceptions: see usecases). */
+    deleteMany(ids: number[]): void {
+      if (ids.length > 0) db.delete(occurrences).where(inArray(occurrences.id, ids)).run();
+    },
+    countActiveInSpaceFrom(spaceId: number, fromUtc: number): number {
+      const row = db.select({ n: sql<number>`count(*)` }).from(occurrences).where(and(eq(occurrences.spaceId, spaceId), isActive, gte(occurrences.startUtc, fromUtc))).get();
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type OccurrencesRepository = ReturnType<typeof createOccurrencesRepository>;

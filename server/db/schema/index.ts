@@ -1,0 +1,2 @@
+export * from './campus.js';
+export * from './bookings.js';

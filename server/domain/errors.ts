@@ -1,0 +1,33 @@
+/**
+ * Errors as values with a stable code. Domain code never knows about HTTP:
+ * the route layer maps each code to a status (server/http/problem.ts).
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'booking.conflict'
+  | 'booking.stale'
+  | 'state'
+  | 'campus.time_zone_locked';
+
+export interface FieldProblem {
+  /** JSON pointer-ish path of the offending input, e.g. "/body/rrule" or "rrule". */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldProblem[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Shorthand for the most common failure: one input field is wrong. */
+export function invalidField(field: string, message: string): DomainError {
+  return new DomainError('validation', `${field}: ${message}`, { fields: [{ field, message }] });
+}

@@ -1,0 +1,136 @@
+/**
+ * Campus wall-clock time ↔ UTC instants.
+ *
+ * Wall-clock values are plain strings so they never pick up the process time zone.
+ * Internally a wall time is handled as "floating milliseconds": the epoch value whose
+ * UTC fields equal the wall-clock fields. Arithmetic on floating ms is calendar
+ * arithmetic with no DST in it, which is what recurrence expansion needs.
+ */
+import { IANAZone } from 'luxon';
+import { invalidField } from './errors.js';
+
+/** `YYYY-MM-DDTHH:mm`, campus wall-clock time, no seconds, no offset. */
+export type LocalDateTime = string;
+/** `YYYY-MM-DD`, a campus calendar date. */
+export type LocalDate = string;
+
+export interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+}
+
+/** Strict: rejects impossible dates (2026-02-30), 24:00, seconds and offsets. Returns null when invalid. */
+export function parseLocalDateTime(s: string): WallFields | null {
+  const m = typeof s === 'string' ? LOCAL_DATE_TIME.exec(s) : null;
+  if (!m) return null;
+  const fields = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+  };
+  if (fields.hour > 23 || fields.minute > 59) return null;
+  return isRealDate(fields.year, fields.month, fields.day) ? fields : null;
+}
+
+export function isLocalDateTime(s: string): s is LocalDateTime {
+  return parseLocalDateTime(s) !== null;
+}
+
+export function isLocalDate(s: string): s is LocalDate {
+  const m = typeof s === 'string' ? LOCAL_DATE.exec(s) : null;
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  // Date.UTC rolls 02-30 over to 03-02; a round trip catches that.
+  const d = new Date(Date.UTC(year, month - 1, day));
+  // Years 0–99 are remapped to 1900–1999 by Date.UTC, so they fail here too.
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** Floating ms of a wall time; throws on malformed input (callers validate user input first). */
+export function wallToFloatingMs(local: LocalDateTime): number {
+  const f = parseLocalDateTime(local);
+  if (!f) throw new RangeError(`not a local date-time (YYYY-MM-DDTHH:mm): ${String(local)}`);
+  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute);
+}
+
+/** Wall time of floating ms, truncated to the minute. */
+export function floatingMsToLocal(ms: number): LocalDateTime {
+  if (!Number.isFinite(ms)) throw new RangeError(`not a finite time value: ${ms}`);
+  const d = new Date(Math.floor(ms / MINUTE_MS) * MINUTE_MS);
+  return (
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  );
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function zoneOf(zone: string): IANAZone {
+  if (!isValidTimeZone(zone)) throw invalidField('timeZone', `"${zone}" is not an IANA time zone name`);
+  return IANAZone.create(zone);
+}
+
+/**
+ * RFC 5545 §3.3.5 semantics. The candidate offsets are the zone's offsets a day either
+ * side (no zone changes offset twice within a day). A candidate is real when the zone
+ * agrees with it at the instant it yields; two real candidates mean an ambiguous
+ * (fall-back) time and we take the earlier instant, because luxon's own choice there is
+ * undocumented (3.7 actually picks the later one). No real candidate means a gap, which
+ * RFC 5545 resolves with the offset in force before it (02:30 → 03:30 after a spring-forward).
+ */
+export function localToInstant(local: LocalDateTime, zone: string): number {
+  const z = zoneOf(zone);
+  const wall = wallToFloatingMs(local);
+  const before = z.offset(wall - DAY_MS);
+  const after = z.offset(wall + DAY_MS);
+  const real = [before, after]
+    .map((offset) => wall - offset * MINUTE_MS)
+    .filter((instant) => wall - z.offset(instant) * MINUTE_MS === instant);
+  return real.length > 0 ? Math.min(...real) : wall - before * MINUTE_MS;
+}
+
+export function instantToLocal(ms: number, zone: string): LocalDateTime {
+  const z = zoneOf(zone);
+  if (!Number.isFinite(ms)) throw new RangeError(`not a finite time value: ${ms}`);
+  return floatingMsToLocal(ms + z.offset(ms) * MINUTE_MS);
+}
+
+/** Calendar arithmetic on the wall clock, ignoring DST (as if the zone were UTC). */
+export function addMinutesWall(local: LocalDateTime, minutes: number): LocalDateTime {
+  return floatingMsToLocal(wallToFloatingMs(local) + minutes * MINUTE_MS);
+}
+
+/** Wall-clock minutes from a to b (negative when b is earlier); DST is ignored. */
+export function wallMinutesBetween(a: LocalDateTime, b: LocalDateTime): number {
+  return (wallToFloatingMs(b) - wallToFloatingMs(a)) / MINUTE_MS;
+}
+
+export function localDateOf(local: LocalDateTime): LocalDate {
+  if (!isLocalDateTime(local)) throw new RangeError(`not a local date-time (YYYY-MM-DDTHH:mm): ${String(local)}`);
+  return local.slice(0, 10);
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: LocalDate): number {
+  if (!isLocalDate(date)) throw new RangeError(`not a local date (YYYY-MM-DD): ${String(date)}`);
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}

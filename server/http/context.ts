@@ -1,0 +1,31 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import type { Repositories } from '../db/repositories/index.js';
+import { anonymousActor, type Actor } from '../domain/actor.js';
+import type { Clock } from '../domain/clock.js';
+import type { UseCaseContext } from '../usecases/context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    commons: { repos: Repositories; clock: Clock };
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+/**
+ * Attaches the repositories and clock to the app and an actor to every request. Until accounts
+ * exist the actor is anonymous; the sign-in plugin will set it in its own onRequest hook.
+ */
+export const contextPlugin = fp<{ repos: Repositories; clock: Clock }>(
+  async (app, { repos, clock }) => {
+    app.decorate('commons', { repos, clock });
+    app.decorateRequest('actor', { getter: () => anonymousActor });
+  },
+  { name: 'commons-context' },
+);
+
+export function useCaseContext(request: FastifyRequest): UseCaseContext {
+  return { ...request.server.commons, actor: request.actor };
+}

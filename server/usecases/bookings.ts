@@ -1,0 +1,132 @@
+import type { Alternatives } from '../domain/alternatives.js';
+import type { Conflict } from '../domain/conflicts.js';
+import { DomainError, invalidField } from '../domain/errors.js';
+import { MAX_OCCURRENCES_PER_SERIES } from '../domain/limits.js';
+import { expandSeries, type ExpandedOccurrence } from '../domain/recurrence.js';
+import { inWriteTransaction } from '../db/connection.js';
+import type { BookingRow } from '../db/repositories/bookings.repository.js';
+import type { CampusRow } from '../db/repositories/campuses.repository.js';
+import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
+import { requireActiveCampus } from './campuses.js';
+import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
+import { notFound, type UseCaseContext } from './context.js';
+import { requireSchool } from './schools.js';
+import { requireSpaceRow } from './spaces.js';
+
+export interface BookingInput {
+  spaceId: number;
+  schoolId: number;
+  title: string;
+  purpose: string;
+  attendees: number;
+  /** First occurrence, campus wall-clock time YYYY-MM-DDTHH:mm. */
+  start: string;
+  end: string;
+  rrule: string | null;
+  exdates: string[];
+}
+
+/** What a check finds: the occurrences the booking would have and everything in their way. */
+export interface BookingAnalysis {
+  occurrences: ExpandedOccurrence[];
+  conflicts: Conflict[];
+  alternatives: Alternatives | null;
+}
+
+export interface BookingWithOccurrences {
+  booking: BookingRow;
+  occurrences: OccurrenceRow[];
+}
+
+export function conflictError(analysis: BookingAnalysis): DomainError {
+  const n = analysis.conflicts.length;
+  return new DomainError('booking.conflict', `The booking conflicts ${n === 1 ? 'once' : `${n} times`}; nothing was saved.`, {
+    conflicts: analysis.conflicts,
+    alternatives: analysis.alternatives,
+  });
+}
+
+/** The booking's occurrences in campus time; throws a field error for any bad input. */
+export function expandBooking(campus: CampusRow, input: Pick<BookingInput, 'start' | 'end' | 'rrule' | 'exdates'>, options: { lenientExdates?: boolean } = {}) {
+  return expandSeries({
+    start: input.start,
+    end: input.end,
+    zone: campus.timeZone,
+    rrule: input.rrule,
+    exdates: input.exdates,
+    horizon: campus.yearEnd,
+    maxOccurrences: MAX_OCCURRENCES_PER_SERIES,
+    ignoreUnmatchedExdates: options.lenientExdates ?? false,
+  });
+}
+
+/** Loads and checks everything a new booking refers to; all of it must belong to the campus. */
+function prepare(ctx: UseCaseContext, campusId: number, input: BookingInput) {
+  const campus = requireActiveCampus(ctx, campusId);
+  if (!input.title.trim()) throw invalidField('title', 'must not be blank');
+  const space = requireSpaceRow(ctx, campusId, input.spaceId);
+  if (space.archivedAt !== null) throw invalidField('spaceId', `space ${space.id} (${space.name}) is archived and takes no new bookings`);
+  const school = requireSchool(ctx, campusId, input.schoolId);
+  if (school.archivedAt !== null) throw invalidField('schoolId', `school ${school.id} (${school.name}) is archived`);
+  const occurrences = expandBooking(campus, input);
+  const group: CandidateGroup = { spaceId: space.id, attendees: input.attendees, candidates: occurrences };
+  const scope: CheckScope = { campus, ignoreOccurrenceIds: new Set() };
+  return { campus, occurrences, group, scope };
+}
+
+/** The dry run: the same analysis as a create, nothing written. */
+export function checkBooking(ctx: UseCaseContext, campusId: number, input: BookingInput): BookingAnalysis {
+  const { occurrences, group, scope } = prepare(ctx, campusId, input);
+  const conflicts = findBookingConflicts(ctx, scope, [group]);
+  return { occurrences, conflicts, alternatives: conflicts.length > 0 ? findAlternatives(ctx, scope, group) : null };
+}
+
+/**
+ * Creates the booking only if nothing conflicts. The check and the insert share one
+ * BEGIN IMMEDIATE transaction, so no other writer (this process or another) can take the
+ * slot between them: the building is never double-booked.
+ */
+export function createBooking(ctx: UseCaseContext, campusId: number, input: BookingInput): BookingWithOccurrences {
+  const { occurrences, group, scope } = prepare(ctx, campusId, input);
+  const result = inWriteTransaction(ctx.repos.db, () => {
+    const conflicts = findBookingConflicts(ctx, scope, [group]);
+    if (conflicts.length > 0) return { saved: false as const, conflicts };
+    const now = ctx.clock();
+    const booking = ctx.repos.bookings.insert({
+      campusId,
+      spaceId: input.spaceId,
+      schoolId: input.schoolId,
+      title: input.title.trim(),
+      purpose: input.purpose.trim(),
+      attendees: input.attendees,
+      localStart: input.start,
+      localEnd: input.end,
+      rrule: input.rrule,
+      exdates: input.exdates,
+      status: 'active',
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    ctx.repos.occurrences.insertMany(
+      occurrences.map((o) => ({ ...o, bookingId: booking.id, campusId, spaceId: input.spaceId, schoolId: input.schoolId, status: 'active' as const, updatedAt: now })),
+    );
+    return { saved: true as const, booking };
+  });
+  if (!result.saved) {
+    // Alternatives are worked out after the lock is released: they read a lot and decide nothing.
+    throw conflictError({ occurrences, conflicts: result.conflicts, alternatives: findAlternatives(ctx, scope, group) });
+  }
+  return { booking: result.booking, occurrences: ctx.repos.occurrences.byBooking(result.booking.id) };
+}
+
+export function requireBooking(ctx: Pick<UseCaseContext, 'repos'>, bookingId: number): BookingRow {
+  const booking = ctx.repos.bookings.get(bookingId);
+  if (!booking) throw notFound('booking', bookingId);
+  return booking;
+}
+
+export function getBooking(ctx: UseCaseContext, bookingId: number): BookingWithOccurrences {
+  const booking = requireBooking(ctx, bookingId);
+  return { booking, occurrences: ctx.repos.occurrences.byBooking(bookingId) };
+}

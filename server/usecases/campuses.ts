@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import { DomainError, invalidField } from '../domain/errors.js';
+import { isLocalDate, isValidTimeZone } from '../domain/wallclock.js';
+import type { CampusRow } from '../db/repositories/campuses.repository.js';
+import { notFound, type UseCaseContext } from './context.js';
+
+export interface CampusInput {
+  name: string;
+  timeZone: string;
+  yearStart: string;
+  yearEnd: string;
+}
+
+/** A school year is at most this long; it bounds every series on the campus. */
+const MAX_YEAR_DAYS = 400;
+
+function validateCampus(input: CampusInput): void {
+  if (!input.name.trim()) throw invalidField('name', 'must not be blank');
+  if (!isValidTimeZone(input.timeZone)) throw invalidField('timeZone', `"${input.timeZone}" is not an IANA time zone (for example America/Los_Angeles)`);
+  if (!isLocalDate(input.yearStart)) throw invalidField('yearStart', 'must be a date YYYY-MM-DD');
+  if (!isLocalDate(input.yearEnd)) throw invalidField('yearEnd', 'must be a date YYYY-MM-DD');
+  const days = DateTime.fromISO(input.yearEnd, { zone: 'utc' }).diff(DateTime.fromISO(input.yearStart, { zone: 'utc' }), 'days').days;
+  if (days <= 0) throw invalidField('yearEnd', 'must be after yearStart');
+  if (days > MAX_YEAR_DAYS) throw invalidField('yearEnd', `a school year spans at most ${MAX_YEAR_DAYS} days`);
+}
+
+export function requireCampus({ repos }: Pick<UseCaseContext, 'repos'>, campusId: number): CampusRow {
+  const campus = repos.campuses.get(campusId);
+  if (!campus) throw notFound('campus', campusId);
+  return campus;
+}
+
+export function createCampus({ repos, clock }: UseCaseContext, input: CampusInput): CampusRow {
+  const values = { ...input, name: input.name.trim() };
+  validateCampus(values);
+  const now = clock();
+  return repos.campuses.insert({ ...values, createdAt: now, updatedAt: now });
+}
+
+export function updateCampus(ctx: UseCaseContext, campusId: number, changes: Partial<CampusInput>): CampusRow {
+  const campus = requireCampus(ctx, campusId);
+  const next = { name: campus.name, timeZone: campus.timeZone, yearStart: campus.yearStart, yearEnd: campus.yearEnd, ...changes };
+  next.name = next.name.trim();
+  validateCampus(next);
+  if (next.timeZone !== campus.timeZone && ctx.repos.bookings.campusHasBookings(campusId)) {
+    throw new DomainError('campus.time_zone_locked', 'The time zone cannot change once the campus has bookings: their wall-clock times would move.', {
+      fields: [{ field: 'timeZone', message: 'locked: the campus has bookings' }],
+    });
+  }
+  return ctx.repos.campuses.update(campusId, { ...next, updatedAt: ctx.clock() });
+}
+
+export function setCampusArchived(ctx: UseCaseContext, campusId: number, archived: boolean): CampusRow {
+  requireCampus(ctx, campusId);
+  const now = ctx.clock();
+  return ctx.repos.campuses.update(campusId, { archivedAt: archived ? now : null, updatedAt: now });
+}
+
+/** Writes are refused on an archived campus; it stays readable. */
+export function requireActiveCampus(ctx: Pick<UseCaseContext, 'repos'>, campusId: number): CampusRow {
+  const campus = requireCampus(ctx, campusId);
+  if (campus.archivedAt !== null) throw new DomainError('state', `campus ${campusId} is archived`);
+  return campus;
+}

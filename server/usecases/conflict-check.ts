@@ -1,0 +1,73 @@
+import { suggestAlternatives, type Alternatives } from '../domain/alternatives.js';
+import { findConflicts, type BusyOccurrence, type Candidate, type Conflict } from '../domain/conflicts.js';
+import { MAX_BUFFER_MINUTES } from '../domain/limits.js';
+import { spaceFamily, type SpaceRule } from '../domain/spaces.js';
+import type { CampusRow } from '../db/repositories/campuses.repository.js';
+import { toClosureRule } from './closures.js';
+import type { UseCaseContext } from './context.js';
+import { loadSpaceRules } from './spaces.js';
+
+const DAY_MS = 86_400_000;
+// Any existing occurrence that can touch a candidate starts within this margin of it (both buffers).
+const BUFFER_MARGIN_MS = 2 * MAX_BUFFER_MINUTES * 60_000;
+
+/** Occurrences a booking would have in one space, with one head-count. */
+export interface CandidateGroup {
+  spaceId: number;
+  attendees: number;
+  candidates: Candidate[];
+}
+
+export interface CheckScope {
+  campus: CampusRow;
+  /** The booking's own stored occurrences when it is being edited: they never conflict with it. */
+  ignoreOccurrenceIds: ReadonlySet<number>;
+}
+
+function busyNear(ctx: Pick<UseCaseContext, 'repos'>, spaceIds: number[], candidates: readonly Candidate[]): BusyOccurrence[] {
+  const unique = new Map<number, BusyOccurrence>();
+  for (const c of candidates) {
+    for (const b of ctx.repos.occurrences.busyIn(spaceIds, c.startUtc - BUFFER_MARGIN_MS, c.endUtc + BUFFER_MARGIN_MS)) unique.set(b.occurrenceId, b);
+  }
+  return [...unique.values()];
+}
+
+function closuresAround(ctx: Pick<UseCaseContext, 'repos'>, campusId: number, groups: readonly CandidateGroup[]) {
+  const all = groups.flatMap((g) => g.candidates);
+  if (all.length === 0) return [];
+  const from = Math.min(...all.map((c) => c.startUtc)) - DAY_MS;
+  const to = Math.max(...all.map((c) => c.endUtc)) + DAY_MS;
+  return ctx.repos.closures.activeInRange(campusId, from, to).map(toClosureRule);
+}
+
+/** Every conflict of every group, read from the database as it is now (call inside the write transaction). */
+export function findBookingConflicts(ctx: Pick<UseCaseContext, 'repos'>, scope: CheckScope, groups: readonly CandidateGroup[]): Conflict[] {
+  const spaces = loadSpaceRules(ctx, scope.campus.id);
+  const closures = closuresAround(ctx, scope.campus.id, groups);
+  return groups.flatMap((group) =>
+    findConflicts({
+      candidates: group.candidates,
+      spaceId: group.spaceId,
+      spaces,
+      busy: busyNear(ctx, spaceFamily(group.spaceId, spaces), group.candidates),
+      closures,
+      attendees: group.attendees,
+      ignoreOccurrenceIds: scope.ignoreOccurrenceIds,
+    }),
+  );
+}
+
+/** Other times, spaces and dates to skip for the booking's main group. */
+export function findAlternatives(ctx: Pick<UseCaseContext, 'repos'>, scope: CheckScope, group: CandidateGroup): Alternatives {
+  const spaces: Map<number, SpaceRule> = loadSpaceRules(ctx, scope.campus.id);
+  return suggestAlternatives({
+    candidates: group.candidates,
+    spaceId: group.spaceId,
+    attendees: group.attendees,
+    zone: scope.campus.timeZone,
+    spaces,
+    closures: closuresAround(ctx, scope.campus.id, [group]),
+    busyIn: (spaceIds, fromUtc, toUtc) => ctx.repos.occurrences.busyIn(spaceIds, fromUtc, toUtc),
+    ignoreOccurrenceIds: scope.ignoreOccurrenceIds,
+  });
+}

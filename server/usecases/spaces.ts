@@ -1,0 +1,87 @@
+import { invalidField, DomainError } from '../domain/errors.js';
+import { MAX_BUFFER_MINUTES } from '../domain/limits.js';
+import { assertNoParentCycle, validateOpenHours, type OpenHours, type SpaceRule } from '../domain/spaces.js';
+import type { SpaceRow } from '../db/repositories/spaces.repository.js';
+import { requireActiveCampus, requireCampus } from './campuses.js';
+import { requireInCampus, type UseCaseContext } from './context.js';
+
+export interface SpaceInput {
+  name: string;
+  kind: string;
+  capacity: number;
+  parentId: number | null;
+  setupMinutes: number;
+  teardownMinutes: number;
+  openHours: OpenHours | null;
+}
+
+export function toSpaceRule(row: SpaceRow): SpaceRule {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    capacity: row.capacity,
+    parentId: row.parentId,
+    setupMinutes: row.setupMinutes,
+    teardownMinutes: row.teardownMinutes,
+    openHours: (row.openHours as OpenHours | null) ?? null,
+    archived: row.archivedAt !== null,
+  };
+}
+
+/** Every space of the campus as the conflict checker sees them, archived ones included. */
+export function loadSpaceRules(ctx: Pick<UseCaseContext, 'repos'>, campusId: number): Map<number, SpaceRule> {
+  return new Map(ctx.repos.spaces.allOfCampus(campusId).map((row) => [row.id, toSpaceRule(row)]));
+}
+
+export function requireSpaceRow(ctx: Pick<UseCaseContext, 'repos'>, campusId: number, spaceId: number): SpaceRow {
+  return requireInCampus(ctx.repos.spaces.get(spaceId), campusId, 'space', spaceId);
+}
+
+function validate(ctx: UseCaseContext, campusId: number, input: SpaceInput, selfId: number | null): SpaceInput {
+  const values = { ...input, name: input.name.trim(), kind: input.kind.trim().toLowerCase() };
+  if (!values.name) throw invalidField('name', 'must not be blank');
+  if (!values.kind) throw invalidField('kind', 'must not be blank');
+  for (const field of ['setupMinutes', 'teardownMinutes'] as const) {
+    if (values[field] > MAX_BUFFER_MINUTES) throw invalidField(field, `at most ${MAX_BUFFER_MINUTES} minutes`);
+  }
+  values.openHours = values.openHours === null ? null : validateOpenHours(values.openHours);
+  if (values.parentId !== null) {
+    const rules = loadSpaceRules(ctx, campusId);
+    const parent = rules.get(values.parentId);
+    if (!parent) throw invalidField('parentId', `space ${values.parentId} is not a space of this campus`);
+    if (parent.archived) throw invalidField('parentId', `space ${values.parentId} is archived`);
+    if (selfId !== null) assertNoParentCycle(selfId, values.parentId, rules);
+  }
+  return values;
+}
+
+export function listSpaces(ctx: UseCaseContext, campusId: number, includeArchived: boolean): SpaceRow[] {
+  requireCampus(ctx, campusId);
+  return ctx.repos.spaces.listByCampus(campusId, includeArchived);
+}
+
+export function createSpace(ctx: UseCaseContext, campusId: number, input: SpaceInput): SpaceRow {
+  requireActiveCampus(ctx, campusId);
+  const values = validate(ctx, campusId, input, null);
+  const now = ctx.clock();
+  return ctx.repos.spaces.insert({ ...values, campusId, createdAt: now, updatedAt: now });
+}
+
+export function updateSpace(ctx: UseCaseContext, campusId: number, spaceId: number, changes: Partial<SpaceInput>): SpaceRow {
+  requireActiveCampus(ctx, campusId);
+  const row = requireSpaceRow(ctx, campusId, spaceId);
+  const current = toSpaceRule(row);
+  const values = validate(ctx, campusId, { ...current, ...changes }, spaceId);
+  return ctx.repos.spaces.update(spaceId, { ...values, updatedAt: ctx.clock() });
+}
+
+/** Archiving stops new bookings in the space; its history and existing bookings stay. */
+export function setSpaceArchived(ctx: UseCaseContext, campusId: number, spaceId: number, archived: boolean): SpaceRow {
+  const row = requireSpaceRow(ctx, campusId, spaceId);
+  if (!archived && row.parentId !== null && ctx.repos.spaces.get(row.parentId)?.archivedAt != null) {
+    throw new DomainError('state', `restore its parent space ${row.parentId} first`);
+  }
+  const now = ctx.clock();
+  return ctx.repos.spaces.update(spaceId, { archivedAt: archived ? now : null, updatedAt: now });
+}
