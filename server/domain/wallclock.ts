@@ -8,6 +8,7 @@
  */
 import { IANAZone } from 'luxon';
 import { invalidField } from './errors.js';
+import { offsetMinutes } from './zone-offsets.js';
 
 /** `YYYY-MM-DDTHH:mm`, campus wall-clock time, no seconds, no offset. */
 export type LocalDateTime = string;
@@ -83,9 +84,16 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+const zones = new Map<string, IANAZone>();
+
 function zoneOf(zone: string): IANAZone {
-  if (!isValidTimeZone(zone)) throw invalidField('timeZone', `"${zone}" is not an IANA time zone name`);
-  return IANAZone.create(zone);
+  let z = zones.get(zone);
+  if (!z) {
+    if (!isValidTimeZone(zone)) throw invalidField('timeZone', `"${zone}" is not an IANA time zone name`);
+    z = IANAZone.create(zone);
+    zones.set(zone, z);
+  }
+  return z;
 }
 
 /**
@@ -99,18 +107,18 @@ function zoneOf(zone: string): IANAZone {
 export function localToInstant(local: LocalDateTime, zone: string): number {
   const z = zoneOf(zone);
   const wall = wallToFloatingMs(local);
-  const before = z.offset(wall - DAY_MS);
-  const after = z.offset(wall + DAY_MS);
+  const before = offsetMinutes(z, wall - DAY_MS);
+  const after = offsetMinutes(z, wall + DAY_MS);
   const real = [before, after]
     .map((offset) => wall - offset * MINUTE_MS)
-    .filter((instant) => wall - z.offset(instant) * MINUTE_MS === instant);
+    .filter((instant) => wall - offsetMinutes(z, instant) * MINUTE_MS === instant);
   return real.length > 0 ? Math.min(...real) : wall - before * MINUTE_MS;
 }
 
 export function instantToLocal(ms: number, zone: string): LocalDateTime {
   const z = zoneOf(zone);
   if (!Number.isFinite(ms)) throw new RangeError(`not a finite time value: ${ms}`);
-  return floatingMsToLocal(ms + z.offset(ms) * MINUTE_MS);
+  return floatingMsToLocal(ms + offsetMinutes(z, ms) * MINUTE_MS);
 }
 
 /** Calendar arithmetic on the wall clock, ignoring DST (as if the zone were UTC). */

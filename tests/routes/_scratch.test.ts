@@ -1,0 +1,31 @@
+import { it } from 'vitest';
+import { buildTestApp } from '../helpers/app.js';
+import { createCampusFixture, book, bookingBody } from '../helpers/fixtures.js';
+
+it('scratch', async () => {
+  const t = await buildTestApp();
+  const c = await createCampusFixture(t.call);
+  const show = (label: string, r: any) => console.log(label, r.status, JSON.stringify(r.body).slice(0, 900));
+  const B = `/api/campuses/${c.campusId}`;
+  console.log(t.app.printRoutes({ commonPrefix: false }));
+  show('self parent', await t.call('PATCH', `${B}/spaces/${c.spaces.gym}`, { parentId: c.spaces.gym }));
+  show('cycle', await t.call('PATCH', `${B}/spaces/${c.spaces.gym}`, { parentId: c.spaces.gymNorth }));
+  show('gap', await t.call('POST', `${B}/bookings?dryRun=true`, bookingBody(c, { start: '2027-03-14T02:30', end: '2027-03-14T03:30' })));
+  show('ambig', await t.call('POST', `${B}/bookings?dryRun=true`, bookingBody(c, { start: '2026-11-01T01:30', end: '2026-11-01T02:30' })));
+  show('lib midnight', await t.call('POST', `${B}/bookings?dryRun=true`, bookingBody(c, { spaceId: c.spaces.library, attendees: 10, start: '2026-10-06T17:30', end: '2026-10-06T18:30' })));
+  const b = await book(t.call, c, { title: 'Club', start: '2026-10-20T16:00', end: '2026-10-20T17:00', rrule: 'FREQ=WEEKLY;COUNT=4' });
+  const o2 = b.occurrences[1]!;
+  await t.call('PATCH', `/api/bookings/${b.id}?scope=occurrence&occurrenceId=${o2.id}`, { start: '2026-10-27T18:00' });
+  show('rrule change', await t.call('PATCH', `/api/bookings/${b.id}`, { start: '2026-10-21T16:00', rrule: 'FREQ=WEEKLY;COUNT=4' }));
+  show('tz lock', await t.call('PATCH', `${B}`, { timeZone: 'America/New_York' }));
+  show('tz same', await t.call('PATCH', `${B}`, { timeZone: 'America/Los_Angeles', name: 'Renamed' }));
+  show('closure blocks', await t.call('POST', `${B}/closures`, { reason: 'testing', start: '2026-10-28', end: '2026-10-28' }));
+  show('archive campus', await t.call('POST', `${B}/archive`));
+  show('book archived campus', await t.call('POST', `${B}/bookings`, bookingBody(c)));
+  show('school archived campus', await t.call('POST', `${B}/schools`, { name: 'n', locationCode: 'zz', kind: 'slc', enrollment: 3 }));
+  show('get archived campus', await t.call('GET', `${B}`));
+  show('list campuses', await t.call('GET', `/api/campuses`));
+  show('patch archived campus', await t.call('PATCH', `${B}`, { name: 'x' }));
+  show('cancel in archived', await t.call('DELETE', `/api/bookings/${b.id}`));
+  await t.close();
+});
