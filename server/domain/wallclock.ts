@@ -32,6 +32,11 @@ export function isValidTimeZone(zone: string): boolean {
   return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
 }
 
+/** The zone's canonical IANA spelling ('america/los_angeles' → 'America/Los_Angeles'). */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 /** Strict: rejects impossible dates (2026-02-30), 24:00, seconds and offsets. Returns null when invalid. */
 export function parseLocalDateTime(s: string): WallFields | null {
   const m = typeof s === 'string' ? LOCAL_DATE_TIME.exec(s) : null;

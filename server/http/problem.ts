@@ -34,6 +34,7 @@ const TITLES: Record<string, string> = {
   'request.malformed': 'The request body is not valid JSON',
   'request.invalid': 'The request is invalid',
   'route.not_found': 'No such route',
+  'database.busy': 'Busy',
   internal: 'Something went wrong on our side',
 };
 
@@ -65,6 +66,10 @@ function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(request, 413, 'request.too_large', e.message);
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(request, 415, 'request.unsupported_media_type', 'Send JSON with Content-Type: application/json');
   if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError) return problem(request, 400, 'request.malformed', e.message);
+  // Only reachable if another process holds the write lock longer than the busy timeout.
+  if (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')) {
+    return problem(request, 503, 'database.busy', 'The database is busy; try again in a moment.');
+  }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return problem(request, e.statusCode, 'request.invalid', e.message);
   }
@@ -79,7 +84,8 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
 /** One way to fail: every error leaves as problem+json; details of unexpected ones stay in the log. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const body = toProblem(error, request);
-  if (body.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  if (body.status === 503) reply.header('retry-after', '1');
+  else if (body.status >= 500) request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, body);
 }
 

@@ -7,7 +7,7 @@ import { inWriteTransaction } from '../db/connection.js';
 import type { BookingRow } from '../db/repositories/bookings.repository.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
-import { requireActiveCampus } from './campuses.js';
+import { requireActiveCampus, requireCampus } from './campuses.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import { notFound, type UseCaseContext } from './context.js';
 import { requireSchool } from './schools.js';
@@ -129,4 +129,9 @@ export function requireBooking(ctx: Pick<UseCaseContext, 'repos'>, bookingId: nu
 export function getBooking(ctx: UseCaseContext, bookingId: number): BookingWithOccurrences {
   const booking = requireBooking(ctx, bookingId);
   return { booking, occurrences: ctx.repos.occurrences.byBooking(bookingId) };
+}
+
+export function listBookings(ctx: UseCaseContext, campusId: number, filter: { schoolId?: number; spaceId?: number; status?: 'active' | 'cancelled' }) {
+  requireCampus(ctx, campusId);
+  return ctx.repos.bookings.listByCampus({ campusId, ...filter });
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError, invalidField } from '../domain/errors.js';
-import { isLocalDate, isValidTimeZone } from '../domain/wallclock.js';
+import { canonicalTimeZone, isLocalDate, isValidTimeZone } from '../domain/wallclock.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import { notFound, type UseCaseContext } from './context.js';
 
@@ -14,14 +14,17 @@ export interface CampusInput {
 /** A school year is at most this long; it bounds every series on the campus. */
 const MAX_YEAR_DAYS = 400;
 
-function validateCampus(input: CampusInput): void {
-  if (!input.name.trim()) throw invalidField('name', 'must not be blank');
+/** Checks a campus and returns it normalised (trimmed name, canonical time zone). */
+function validateCampus(input: CampusInput): CampusInput {
+  const name = input.name.trim();
+  if (!name) throw invalidField('name', 'must not be blank');
   if (!isValidTimeZone(input.timeZone)) throw invalidField('timeZone', `"${input.timeZone}" is not an IANA time zone (for example America/Los_Angeles)`);
   if (!isLocalDate(input.yearStart)) throw invalidField('yearStart', 'must be a date YYYY-MM-DD');
   if (!isLocalDate(input.yearEnd)) throw invalidField('yearEnd', 'must be a date YYYY-MM-DD');
   const days = DateTime.fromISO(input.yearEnd, { zone: 'utc' }).diff(DateTime.fromISO(input.yearStart, { zone: 'utc' }), 'days').days;
   if (days <= 0) throw invalidField('yearEnd', 'must be after yearStart');
   if (days > MAX_YEAR_DAYS) throw invalidField('yearEnd', `a school year spans at most ${MAX_YEAR_DAYS} days`);
+  return { ...input, name, timeZone: canonicalTimeZone(input.timeZone) };
 }
 
 export function requireCampus({ repos }: Pick<UseCaseContext, 'repos'>, campusId: number): CampusRow {
@@ -31,17 +34,14 @@ export function requireCampus({ repos }: Pick<UseCaseContext, 'repos'>, campusId
 }
 
 export function createCampus({ repos, clock }: UseCaseContext, input: CampusInput): CampusRow {
-  const values = { ...input, name: input.name.trim() };
-  validateCampus(values);
+  const values = validateCampus(input);
   const now = clock();
   return repos.campuses.insert({ ...values, createdAt: now, updatedAt: now });
 }
 
 export function updateCampus(ctx: UseCaseContext, campusId: number, changes: Partial<CampusInput>): CampusRow {
   const campus = requireCampus(ctx, campusId);
-  const next = { name: campus.name, timeZone: campus.timeZone, yearStart: campus.yearStart, yearEnd: campus.yearEnd, ...changes };
-  next.name = next.name.trim();
-  validateCampus(next);
+  const next = validateCampus({ name: campus.name, timeZone: campus.timeZone, yearStart: campus.yearStart, yearEnd: campus.yearEnd, ...changes });
   if (next.timeZone !== campus.timeZone && ctx.repos.bookings.campusHasBookings(campusId)) {
     throw new DomainError('campus.time_zone_locked', 'The time zone cannot change once the campus has bookings: their wall-clock times would move.', {
       fields: [{ field: 'timeZone', message: 'locked: the campus has bookings' }],

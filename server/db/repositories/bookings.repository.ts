@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connection.js';
 import { bookings, occurrences } from '../schema/index.js';
 
@@ -15,6 +15,26 @@ export function createBookingsRepository(db: Db) {
     },
     update(id: number, values: Partial<NewBooking>): BookingRow {
       return db.update(bookings).set({ ...values, version: sql`${bookings.version} + 1` }).where(eq(bookings.id, id)).returning().get();
+    },
+    /** Series of a campus with a summary of their active occurrences, for "my school's bookings". */
+    listByCampus(filter: { campusId: number; schoolId?: number; spaceId?: number; status?: 'active' | 'cancelled' }) {
+      const conditions: SQL[] = [eq(bookings.campusId, filter.campusId)];
+      if (filter.schoolId !== undefined) conditions.push(eq(bookings.schoolId, filter.schoolId));
+      if (filter.spaceId !== undefined) conditions.push(eq(bookings.spaceId, filter.spaceId));
+      if (filter.status !== undefined) conditions.push(eq(bookings.status, filter.status));
+      return db
+        .select({
+          booking: bookings,
+          activeOccurrences: sql<number>`count(${occurrences.id})`.mapWith(Number),
+          firstStartUtc: sql<number | null>`min(${occurrences.startUtc})`,
+          lastEndUtc: sql<number | null>`max(${occurrences.endUtc})`,
+        })
+        .from(bookings)
+        .leftJoin(occurrences, and(eq(occurrences.bookingId, bookings.id), sql`${occurrences.status} = 'active'`))
+        .where(and(...conditions))
+        .groupBy(bookings.id)
+        .orderBy(asc(bookings.localStart), asc(bookings.id))
+        .all();
     },
     /** A campus whose bookings or closures exist cannot change time zone: stored instants would drift. */
     campusHasBookings(campusId: number): boolean {

@@ -7,9 +7,9 @@ import { handleError } from '../../http/problem.js';
 import { CampusParams, problems } from '../../http/schemas.js';
 import { cancelBooking } from '../../usecases/booking-cancel.js';
 import { changeBooking, checkBookingChange } from '../../usecases/booking-changes.js';
-import { checkBooking, createBooking, getBooking } from '../../usecases/bookings.js';
+import { checkBooking, createBooking, getBooking, listBookings } from '../../usecases/bookings.js';
 import { AnalysisSchema, ConflictProblemSchema, presentAnalysis, presentConflicts } from './analysis.schemas.js';
-import { BookingChangesSchema, BookingInputSchema, BookingParams, BookingSchema, CancelQuery, ChangeQuery, DryRunQuery, presentBooking } from './bookings.schemas.js';
+import { BookingChangesSchema, BookingInputSchema, BookingListQuery, BookingParams, BookingSchema, BookingSummarySchema, CancelQuery, ChangeQuery, DryRunQuery, presentBooking, presentBookingSummary } from './bookings.schemas.js';
 import { occurrenceRoutes } from './occurrences.routes.js';
 
 const tags = ['bookings'];
@@ -45,6 +45,20 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.query.dryRun) return reply.code(200).send(presentAnalysis(checkBooking(ctx, request.params.campusId, input)));
       return reply.code(201).send(presentBooking(createBooking(ctx, request.params.campusId, input)));
     },
+  );
+
+  app.get(
+    '/campuses/:campusId/bookings',
+    {
+      schema: {
+        tags,
+        summary: 'List the bookings (series) of a campus, with a summary of their active occurrences',
+        params: CampusParams,
+        querystring: BookingListQuery,
+        response: { 200: Type.Array(BookingSummarySchema), ...problems(400, 404) },
+      },
+    },
+    async (request) => listBookings(useCaseContext(request), request.params.campusId, request.query).map(presentBookingSummary),
   );
 
   app.get(

@@ -101,6 +101,28 @@ export const BookingSchema = Type.Object({
   occurrences: Type.Array(OccurrenceSchema),
 });
 
+export const BookingListQuery = Type.Object(
+  {
+    schoolId: Type.Optional(IdSchema),
+    spaceId: Type.Optional(IdSchema),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('cancelled')])),
+  },
+  { additionalProperties: false },
+);
+
+const { occurrences: _occurrences, ...summaryFields } = BookingSchema.properties;
+export const BookingSummarySchema = Type.Object({
+  ...summaryFields,
+  activeOccurrences: Type.Integer(),
+  firstStartUtc: Type.Union([InstantSchema, Type.Null()]),
+  lastEndUtc: Type.Union([InstantSchema, Type.Null()]),
+});
+
+export function presentBookingSummary(row: { booking: BookingRow; activeOccurrences: number; firstStartUtc: number | null; lastEndUtc: number | null }): Static<typeof BookingSummarySchema> {
+  const { occurrences: _none, ...booking } = presentBooking({ booking: row.booking, occurrences: [] });
+  return { ...booking, activeOccurrences: row.activeOccurrences, firstStartUtc: iso(row.firstStartUtc), lastEndUtc: iso(row.lastEndUtc) };
+}
+
 export function presentOccurrence(o: OccurrenceRow): Static<typeof OccurrenceSchema> {
   return {
     id: o.id,
