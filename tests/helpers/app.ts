@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/connection.js';
@@ -58,4 +59,19 @@ export function isProblem(reply: Reply): boolean {
 export function problemFields(reply: Reply): string[] {
   const fields = (reply.body as { fields?: Array<{ field: string }> }).fields ?? [];
   return fields.map((f) => f.field);
+}
+
+/**
+ * The answer is an RFC 9457 problem with this status and code; when `field` is given, one of the
+ * reported fields names it (as "body/attendees", "attendees" or "exdates/0" alike).
+ */
+export function expectProblem(reply: Reply, expected: { status: number; code?: string; field?: string }): void {
+  expect({ status: reply.status, problem: isProblem(reply) }, reply.raw).toEqual({ status: expected.status, problem: true });
+  expect(reply.body.status).toBe(expected.status);
+  if (expected.code) expect(reply.body.code).toBe(expected.code);
+  expect(typeof reply.body.detail).toBe('string');
+  if (expected.field) {
+    const pattern = new RegExp(`(^|/)${expected.field.replace(/[/]/g, '\\/')}(/|$)`);
+    expect(problemFields(reply).some((f) => pattern.test(f)), `fields ${JSON.stringify(problemFields(reply))} name ${expected.field}`).toBe(true);
+  }
 }
