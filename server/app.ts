@@ -33,6 +33,8 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; a text/plain body is refused (415) rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
   registerProblemHandlers(app);
 
   await app.register(swagger, {

@@ -14,6 +14,8 @@ export interface FieldProblem {
   /** JSON pointer-ish path of the offending input, e.g. "/body/rrule" or "rrule". */
   field: string;
   message: string;
+  /** Which part of the request, when it is not the body: querystring, params, headers. */
+  in?: string;
 }
 
 export class DomainError extends Error {
@@ -25,6 +27,11 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** A field that names a record which does not exist here (for example a space of another campus). */
+export function unknownReference(field: string, what: string, id: number): DomainError {
+  return invalidField(field, `${what} ${id} does not exist on this campus`);
 }
 
 /** Shorthand for the most common failure: one input field is wrong. */

@@ -23,6 +23,11 @@ export interface SeriesPlan<T extends StoredOccurrence> {
   deletes: number[];
   /** Exceptions kept as they are: a person set them, so an edit of the series never undoes them. */
   keptExceptions: T[];
+  /**
+   * Active exceptions on a date the new rule no longer has: they no longer apply, so they are
+   * cancelled (kept on record) rather than left holding a room the series gave up.
+   */
+  orphanedExceptions: T[];
 }
 
 function isException(o: StoredOccurrence): boolean {
@@ -37,7 +42,7 @@ export function planSeriesRewrite<T extends StoredOccurrence>(stored: readonly T
     // Should two share a date (a rule with two instances a day is not supported), prefer the exception.
     if (!seen || (!isException(seen) && isException(o))) byDate.set(date, o);
   }
-  const plan: SeriesPlan<T> = { updates: [], inserts: [], deletes: [], keptExceptions: [] };
+  const plan: SeriesPlan<T> = { updates: [], inserts: [], deletes: [], keptExceptions: [], orphanedExceptions: [] };
   const matched = new Set<number>();
   for (const occurrence of expanded) {
     const existing = byDate.get(localDateOf(occurrence.originalLocalStart));
@@ -51,8 +56,9 @@ export function planSeriesRewrite<T extends StoredOccurrence>(stored: readonly T
   }
   for (const o of stored) {
     if (matched.has(o.id)) continue;
-    // An exception on a date the new rule skips is still what someone decided: it stays on record.
-    if (isException(o)) plan.keptExceptions.push(o);
+    // A cancellation on a date the new rule skips stays on record as it is.
+    if (o.status === 'cancelled') plan.keptExceptions.push(o);
+    else if (o.isException) plan.orphanedExceptions.push(o);
     else plan.deletes.push(o.id);
   }
   return plan;

@@ -42,7 +42,7 @@ function problem(request: FastifyRequest, status: number, code: string, detail: 
   return { type: `urn:commons:problem:${code}`, title: TITLES[code] ?? code, status, detail, code, instance: request.url, ...extensions };
 }
 
-/** "/body/attendees" from ajv's instancePath or the missing property it names. */
+/** "openHours/mon/0/open" from ajv's instancePath or the property it names; `in` says which part. */
 function fieldsOf(error: FastifyError): FieldProblem[] {
   const part = error.validationContext ?? 'body';
   return (error.validation ?? []).map((v) => {
@@ -50,7 +50,7 @@ function fieldsOf(error: FastifyError): FieldProblem[] {
     const leaf = missing.missingProperty ?? missing.additionalProperty;
     const path = `${v.instancePath}${leaf ? `/${leaf}` : ''}`;
     const message = missing.additionalProperty ? 'is not a known property' : (v.message ?? 'is invalid');
-    return { field: `${part}${path}`, message };
+    return { field: path.replace(/^\//, '') || part, in: part, message };
   });
 }
 
@@ -61,7 +61,7 @@ function toProblem(error: unknown, request: FastifyRequest): Problem {
   const e = error as FastifyError & { code?: string };
   if (e.validation) {
     const fields = fieldsOf(e);
-    return problem(request, 400, 'validation', fields.map((f) => `${f.field} ${f.message}`).join('; '), { fields });
+    return problem(request, 400, 'validation', fields.map((f) => `${f.in} ${f.field}: ${f.message}`).join('; '), { fields });
   }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(request, 413, 'request.too_large', e.message);
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(request, 415, 'request.unsupported_media_type', 'Send JSON with Content-Type: application/json');

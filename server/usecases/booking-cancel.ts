@@ -3,6 +3,7 @@ import { inWriteTransaction } from '../db/connection.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
 import { requireBooking, type BookingWithOccurrences } from './bookings.js';
 import type { ChangeScope } from './booking-changes.js';
+import { requireActiveCampus } from './campuses.js';
 import type { UseCaseContext } from './context.js';
 
 export interface CancelRequest {
@@ -19,6 +20,7 @@ export interface CancelRequest {
 export function cancelBooking(ctx: UseCaseContext, bookingId: number, request: CancelRequest): BookingWithOccurrences {
   inWriteTransaction(ctx.repos.db, () => {
     const booking = requireBooking(ctx, bookingId);
+    requireActiveCampus(ctx, booking.campusId);
     if (booking.status === 'cancelled') throw new DomainError('state', `booking ${bookingId} is already cancelled`);
     if (request.version !== undefined && request.version !== booking.version) {
       throw new DomainError('booking.stale', `booking ${bookingId} changed since you loaded it; reload and try again`, { currentVersion: booking.version });

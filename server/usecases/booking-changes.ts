@@ -1,4 +1,4 @@
-import { DomainError, invalidField } from '../domain/errors.js';
+import { DomainError, invalidField, unknownReference } from '../domain/errors.js';
 import type { ExpandedOccurrence } from '../domain/recurrence.js';
 import { ruleAfter, ruleEndingOn } from '../domain/rule-split.js';
 import { planSeriesRewrite, splitAt, type SeriesPlan } from '../domain/series-plan.js';
@@ -11,7 +11,6 @@ import { conflictError, expandBooking, requireBooking, type BookingAnalysis, typ
 import { requireActiveCampus } from './campuses.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import type { UseCaseContext } from './context.js';
-import { requireSpaceRow } from './spaces.js';
 
 export type ChangeScope = 'series' | 'following' | 'occurrence';
 export type BookingChanges = Partial<Omit<BookingInput, 'schoolId'>>;
@@ -33,6 +32,11 @@ interface ChangePlan {
   apply: () => number; // returns the id of the booking that now holds the edited occurrences
 }
 
+/** An exdate is a date or a wall-clock start; either way its first ten characters are its date. */
+function exdateDate(exdate: string): string {
+  return exdate.slice(0, 10);
+}
+
 function requireEditable(ctx: UseCaseContext, bookingId: number, version: number | undefined) {
   const booking = requireBooking(ctx, bookingId);
   if (booking.status === 'cancelled') throw new DomainError('state', `booking ${bookingId} is cancelled`);
@@ -52,7 +56,8 @@ function requireOccurrenceOf(ctx: UseCaseContext, booking: BookingRow, occurrenc
 }
 
 function checkedSpace(ctx: UseCaseContext, campusId: number, spaceId: number, previous: number) {
-  const space = requireSpaceRow(ctx, campusId, spaceId);
+  const space = ctx.repos.spaces.get(spaceId);
+  if (space?.campusId !== campusId) throw unknownReference('spaceId', 'space', spaceId);
   if (spaceId !== previous && space.archivedAt !== null) throw invalidField('spaceId', `space ${spaceId} (${space.name}) is archived`);
   return space.id;
 }
@@ -83,6 +88,9 @@ function applySeriesPlan(ctx: UseCaseContext, booking: { id: number; campusId: n
   for (const { id, occurrence } of plan.updates) ctx.repos.occurrences.update(id, { ...occurrence, ...target });
   ctx.repos.occurrences.insertMany(plan.inserts.map((o) => ({ ...o, ...target, campusId: booking.campusId, status: 'active' as const })));
   ctx.repos.occurrences.deleteMany(plan.deletes);
+  for (const o of plan.orphanedExceptions) {
+    ctx.repos.occurrences.update(o.id, { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: target.updatedAt, updatedAt: target.updatedAt });
+  }
 }
 
 function definitionColumns(def: BookingInput, now: number) {
@@ -165,7 +173,7 @@ function followingPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusR
     start,
     end: addMinutesWall(start, duration),
     rrule: ruleAfter(booking.rrule, before.length),
-    exdates: booking.exdates.filter((d) => localDateOf(d) >= splitDate),
+    exdates: booking.exdates.filter((d) => exdateDate(d) >= splitDate),
     ...request.changes,
   });
   const occurrences = expandBooking(campus, def, { lenientExdates: request.changes.exdates === undefined });
@@ -179,7 +187,7 @@ function followingPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusR
       const now = ctx.clock();
       ctx.repos.bookings.update(booking.id, {
         rrule: ruleEndingOn(booking.rrule!, localDateOf(lastBefore.originalLocalStart)),
-        exdates: booking.exdates.filter((d) => localDateOf(d) < splitDate),
+        exdates: booking.exdates.filter((d) => exdateDate(d) < splitDate),
         updatedAt: now,
       });
       const successor = ctx.repos.bookings.insert({

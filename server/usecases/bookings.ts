@@ -1,6 +1,6 @@
 import type { Alternatives } from '../domain/alternatives.js';
 import type { Conflict } from '../domain/conflicts.js';
-import { DomainError, invalidField } from '../domain/errors.js';
+import { DomainError, invalidField, unknownReference } from '../domain/errors.js';
 import { MAX_OCCURRENCES_PER_SERIES } from '../domain/limits.js';
 import { expandSeries, type ExpandedOccurrence } from '../domain/recurrence.js';
 import { inWriteTransaction } from '../db/connection.js';
@@ -10,8 +10,6 @@ import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js
 import { requireActiveCampus, requireCampus } from './campuses.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import { notFound, type UseCaseContext } from './context.js';
-import { requireSchool } from './schools.js';
-import { requireSpaceRow } from './spaces.js';
 
 export interface BookingInput {
   spaceId: number;
@@ -64,9 +62,11 @@ export function expandBooking(campus: CampusRow, input: Pick<BookingInput, 'star
 function prepare(ctx: UseCaseContext, campusId: number, input: BookingInput) {
   const campus = requireActiveCampus(ctx, campusId);
   if (!input.title.trim()) throw invalidField('title', 'must not be blank');
-  const space = requireSpaceRow(ctx, campusId, input.spaceId);
+  const space = ctx.repos.spaces.get(input.spaceId);
+  if (space?.campusId !== campusId) throw unknownReference('spaceId', 'space', input.spaceId);
   if (space.archivedAt !== null) throw invalidField('spaceId', `space ${space.id} (${space.name}) is archived and takes no new bookings`);
-  const school = requireSchool(ctx, campusId, input.schoolId);
+  const school = ctx.repos.schools.get(input.schoolId);
+  if (school?.campusId !== campusId) throw unknownReference('schoolId', 'school', input.schoolId);
   if (school.archivedAt !== null) throw invalidField('schoolId', `school ${school.id} (${school.name}) is archived`);
   const occurrences = expandBooking(campus, input);
   const group: CandidateGroup = { spaceId: space.id, attendees: input.attendees, candidates: occurrences };

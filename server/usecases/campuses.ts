@@ -40,11 +40,13 @@ export function createCampus({ repos, clock }: UseCaseContext, input: CampusInpu
 }
 
 export function updateCampus(ctx: UseCaseContext, campusId: number, changes: Partial<CampusInput>): CampusRow {
-  const campus = requireCampus(ctx, campusId);
+  const campus = requireActiveCampus(ctx, campusId);
   const next = validateCampus({ name: campus.name, timeZone: campus.timeZone, yearStart: campus.yearStart, yearEnd: campus.yearEnd, ...changes });
-  if (next.timeZone !== campus.timeZone && ctx.repos.bookings.campusHasBookings(campusId)) {
-    throw new DomainError('campus.time_zone_locked', 'The time zone cannot change once the campus has bookings: their wall-clock times would move.', {
-      fields: [{ field: 'timeZone', message: 'locked: the campus has bookings' }],
+  // Bookings and closures are stored as UTC instants of the old zone: they would drift.
+  const hasTimedRecords = ctx.repos.bookings.campusHasOccurrences(campusId) || ctx.repos.closures.campusHasClosures(campusId);
+  if (next.timeZone !== campus.timeZone && hasTimedRecords) {
+    throw new DomainError('campus.time_zone_locked', 'The time zone cannot change once the campus has bookings or closures: their wall-clock times would move.', {
+      fields: [{ field: 'timeZone', message: 'locked: the campus has bookings or closures' }],
     });
   }
   return ctx.repos.campuses.update(campusId, { ...next, updatedAt: ctx.clock() });

@@ -1,4 +1,4 @@
-import { invalidField } from '../domain/errors.js';
+import { invalidField, unknownReference } from '../domain/errors.js';
 import { closureApplies, type ClosureRule } from '../domain/conflicts.js';
 import { spaceFamily } from '../domain/spaces.js';
 import { addMinutesWall, isLocalDate, isLocalDateTime, localToInstant } from '../domain/wallclock.js';
@@ -35,12 +35,15 @@ export function toClosureRule(row: ClosureRow): ClosureRule {
 }
 
 function resolveTimes(input: ClosureInput, zone: string) {
+  for (const field of ['start', 'end'] as const) {
+    if (!isLocalDate(input[field]) && !isLocalDateTime(input[field])) {
+      throw invalidField(field, `"${input[field]}" is not a real date YYYY-MM-DD or local date-time YYYY-MM-DDTHH:mm`);
+    }
+  }
   const allDay = isLocalDate(input.start);
   if (allDay !== isLocalDate(input.end)) throw invalidField('end', 'use two dates (whole days) or two date-times, not one of each');
   const localStart = allDay ? `${input.start}T00:00` : input.start;
   const localEnd = allDay ? addMinutesWall(`${input.end}T00:00`, 24 * 60) : input.end;
-  if (!allDay && !isLocalDateTime(localStart)) throw invalidField('start', 'must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:mm');
-  if (!allDay && !isLocalDateTime(localEnd)) throw invalidField('end', 'must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:mm');
   if (localEnd <= localStart) throw invalidField('end', allDay ? 'must not be before start' : 'must be after start');
   return { allDay, localStart, localEnd, startUtc: localToInstant(localStart, zone), endUtc: localToInstant(localEnd, zone) };
 }
@@ -50,7 +53,7 @@ function validateSpaces(ctx: UseCaseContext, campusId: number, spaceIds: number[
   if (spaceIds.length === 0) throw invalidField('spaceIds', 'list at least one space, or use null for the whole campus');
   spaceIds.forEach((id, i) => {
     const space = ctx.repos.spaces.get(id);
-    if (!space || space.campusId !== campusId) throw invalidField(`spaceIds/${i}`, `space ${id} is not a space of this campus`);
+    if (space?.campusId !== campusId) throw unknownReference(`spaceIds/${i}`, 'space', id);
   });
   return [...new Set(spaceIds)];
 }

@@ -1,4 +1,4 @@
-import { invalidField, DomainError } from '../domain/errors.js';
+import { DomainError, invalidField, unknownReference } from '../domain/errors.js';
 import { MAX_BUFFER_MINUTES } from '../domain/limits.js';
 import { assertNoParentCycle, validateOpenHours, type OpenHours, type SpaceRule } from '../domain/spaces.js';
 import type { SpaceRow } from '../db/repositories/spaces.repository.js';
@@ -49,7 +49,7 @@ function validate(ctx: UseCaseContext, campusId: number, input: SpaceInput, self
   if (values.parentId !== null) {
     const rules = loadSpaceRules(ctx, campusId);
     const parent = rules.get(values.parentId);
-    if (!parent) throw invalidField('parentId', `space ${values.parentId} is not a space of this campus`);
+    if (!parent) throw unknownReference('parentId', 'space', values.parentId);
     if (parent.archived) throw invalidField('parentId', `space ${values.parentId} is archived`);
     if (selfId !== null) assertNoParentCycle(selfId, values.parentId, rules);
   }

@@ -36,8 +36,7 @@ export function createBookingsRepository(db: Db) {
         .orderBy(asc(bookings.localStart), asc(bookings.id))
         .all();
     },
-    /** A campus whose bookings or closures exist cannot change time zone: stored instants would drift. */
-    campusHasBookings(campusId: number): boolean {
+    campusHasOccurrences(campusId: number): boolean {
       return db.select({ id: occurrences.id }).from(occurrences).where(eq(occurrences.campusId, campusId)).limit(1).get() !== undefined;
     },
   };

@@ -31,6 +31,9 @@ export function createClosuresRepository(db: Db) {
     activeInRange(campusId: number, fromUtc: number, toUtc: number): ClosureRow[] {
       return activeInRange.all({ campusId, fromUtc, toUtc });
     },
+    campusHasClosures(campusId: number): boolean {
+      return db.select({ id: closures.id }).from(closures).where(eq(closures.campusId, campusId)).limit(1).get() !== undefined;
+    },
     get(id: number): ClosureRow | undefined {
       return db.select().from(closures).where(eq(closures.id, id)).get();
     },
