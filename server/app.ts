@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -6,6 +8,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { createRepositories } from './db/repositories/index.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { authPlugin } from './http/auth.js';
 import { contextPlugin } from './http/context.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
@@ -13,7 +16,7 @@ import { apiRoutes } from './routes/index.js';
 import { webRoutes } from './routes/web.js';
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel' | 'environment'>;
+  config: Config;
   db: Db;
   clock?: Clock;
 }
@@ -22,6 +25,16 @@ export interface AppOptions {
 const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 10_000;
+
+/** A route under /api that forgot to say who may call it would be open to all: refuse to start. */
+function requireDeclaredAccess(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${url} declares no access rule (config.access)`);
+    }
+  });
+}
 
 /** Builds the whole application without listening: tests inject() into it, main.ts listens. */
 export async function buildApp({ config, db, clock = systemClock }: AppOptions): Promise<FastifyInstance> {
@@ -36,25 +49,51 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
   // The API speaks JSON only; a text/plain body is refused (415) rather than parsed as a string.
   app.removeContentTypeParser('text/plain');
   registerProblemHandlers(app);
+  requireDeclaredAccess(app);
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: 60_000 });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Commons API',
         version: '0.1.0',
-        description: 'Book the shared spaces of a campus whose schools share one building. Times are campus wall-clock (YYYY-MM-DDTHH:mm) unless named *Utc.',
+        description:
+          'Book the shared spaces of a campus whose schools share one building. Times are campus wall-clock (YYYY-MM-DDTHH:mm) unless named *Utc. Sign in with POST /api/auth/login; send the x-csrf-token from GET /api/me with every write.',
       },
       tags: [
+        { name: 'auth', description: 'Sign-in, sessions, me' },
         { name: 'campus', description: 'Campuses, schools, spaces and closures' },
         { name: 'bookings', description: 'Bookings, recurrence, conflicts' },
+        { name: 'accounts', description: 'Members, roles and the audit trail' },
         { name: 'system', description: 'Health and documentation' },
       ],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.cookieSecure ? '__Host-commons_session' : 'commons_session' } } },
+      security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(contextPlugin, { repos: createRepositories(db), clock });
-  await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(authPlugin, {
+    secure: config.cookieSecure,
+    policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
+  });
+  await app.register(apiRoutes, { prefix: '/api', loginLimitPerMinute: config.loginLimitPerMinute });
   await app.register(webRoutes);
   return app;
 }

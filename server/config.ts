@@ -15,6 +15,18 @@ export interface Config {
   environment: 'production' | 'development' | 'test';
   /** Log level (LOG_LEVEL, default info; silent in tests). */
   logLevel: string;
+  /** A session ends after this long without a request (COMMONS_SESSION_IDLE_MINUTES, default 480). */
+  sessionIdleMinutes: number;
+  /** …and after this long whatever the activity (COMMONS_SESSION_MAX_HOURS, default 168). */
+  sessionMaxHours: number;
+  /** Secure cookies with the __Host- prefix (COMMONS_COOKIE_SECURE, default on outside development). */
+  cookieSecure: boolean;
+  /** Password of the demo accounts (COMMONS_DEMO_PASSWORD); unset: a random one, printed once at start. */
+  demoPassword: string | null;
+  /** Sign-in attempts per minute, per address and per account (COMMONS_LOGIN_LIMIT, default 10). */
+  loginLimitPerMinute: number;
+  /** Requests per minute per address for everything else (COMMONS_RATE_LIMIT, default 1200). */
+  rateLimitPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -30,6 +42,12 @@ export function readConfig(env: Env = process.env): Config {
     seed: oneOf(env.COMMONS_SEED ?? 'demo', ['demo', 'none'], 'COMMONS_SEED'),
     environment,
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    sessionIdleMinutes: integer(env.COMMONS_SESSION_IDLE_MINUTES ?? '480', 'COMMONS_SESSION_IDLE_MINUTES', 1, 43_200),
+    sessionMaxHours: integer(env.COMMONS_SESSION_MAX_HOURS ?? '168', 'COMMONS_SESSION_MAX_HOURS', 1, 8_760),
+    cookieSecure: boolean(env.COMMONS_COOKIE_SECURE, environment !== 'development', 'COMMONS_COOKIE_SECURE'),
+    demoPassword: env.COMMONS_DEMO_PASSWORD || null,
+    loginLimitPerMinute: integer(env.COMMONS_LOGIN_LIMIT ?? '10', 'COMMONS_LOGIN_LIMIT', 1, 10_000),
+    rateLimitPerMinute: integer(env.COMMONS_RATE_LIMIT ?? '1200', 'COMMONS_RATE_LIMIT', 1, 1_000_000),
   };
 }
 
@@ -39,6 +57,13 @@ function integer(raw: string, name: string, min: number, max: number): number {
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function boolean(raw: string | undefined, fallback: boolean, name: string): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function oneOf<T extends string>(raw: string, allowed: readonly T[], name: string): T {

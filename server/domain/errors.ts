@@ -4,6 +4,12 @@
  */
 export type ErrorCode =
   | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'auth.invalid_credentials'
+  | 'auth.disabled'
+  | 'auth.csrf'
+  | 'rate_limited'
   | 'not_found'
   | 'booking.conflict'
   | 'booking.stale'

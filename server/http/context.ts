@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Repositories } from '../db/repositories/index.js';
-import { anonymousActor, type Actor } from '../domain/actor.js';
+import type { Actor } from '../domain/actor.js';
 import type { Clock } from '../domain/clock.js';
 import type { UseCaseContext } from '../usecases/context.js';
 
@@ -14,14 +14,12 @@ declare module 'fastify' {
   }
 }
 
-/**
- * Attaches the repositories and clock to the app and an actor to every request. Until accounts
- * exist the actor is anonymous; the sign-in plugin will set it in its own onRequest hook.
- */
+/** Attaches the repositories and clock to the app and an actor (set by the auth plugin) to every request. */
 export const contextPlugin = fp<{ repos: Repositories; clock: Clock }>(
   async (app, { repos, clock }) => {
     app.decorate('commons', { repos, clock });
-    app.decorateRequest('actor', { getter: () => anonymousActor });
+    // Replaced on every request by the auth plugin's onRequest hook.
+    app.decorateRequest('actor', null as unknown as Actor);
   },
   { name: 'commons-context' },
 );

@@ -15,6 +15,12 @@ export interface Problem {
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
+  unauthenticated: 401,
+  'auth.invalid_credentials': 401,
+  forbidden: 403,
+  'auth.disabled': 403,
+  'auth.csrf': 403,
+  rate_limited: 429,
   not_found: 404,
   'booking.conflict': 409,
   'booking.stale': 409,
@@ -25,6 +31,12 @@ const STATUS: Record<ErrorCode, number> = {
 const TITLES: Record<string, string> = {
   validation: 'The request has invalid input',
   not_found: 'Not found',
+  unauthenticated: 'Sign in first',
+  'auth.invalid_credentials': 'Wrong e-mail or password',
+  forbidden: 'Not allowed',
+  'auth.disabled': 'The account is disabled',
+  'auth.csrf': 'Missing or wrong CSRF token',
+  rate_limited: 'Too many requests',
   'booking.conflict': 'The booking conflicts',
   'booking.stale': 'The booking changed meanwhile',
   state: 'Not possible in the current state',
@@ -70,6 +82,7 @@ function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')) {
     return problem(request, 503, 'database.busy', 'The database is busy; try again in a moment.');
   }
+  if (e.statusCode === 429) return problem(request, 429, 'rate_limited', `${e.message}.`);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return problem(request, e.statusCode, 'request.invalid', e.message);
   }

@@ -1,4 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { meRoutes } from './auth/me.routes.js';
+import { memberRoutes } from './members/members.routes.js';
 import { bookingRoutes } from './bookings/bookings.routes.js';
 import { campusRoutes } from './campuses/campuses.routes.js';
 import { closureRoutes } from './closures/closures.routes.js';
@@ -7,8 +11,12 @@ import { spaceRoutes } from './spaces/spaces.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 
 /** Every JSON route, under /api. Each area is its own encapsulated plugin. */
-export const apiRoutes: FastifyPluginAsync = async (app) => {
+export const apiRoutes: FastifyPluginAsync<{ loginLimitPerMinute: number }> = async (app, { loginLimitPerMinute }) => {
   await app.register(systemRoutes);
+  await app.register(authRoutes, { loginLimitPerMinute });
+  await app.register(meRoutes);
+  await app.register(memberRoutes);
+  await app.register(auditRoutes);
   await app.register(campusRoutes);
   await app.register(schoolRoutes);
   await app.register(spaceRoutes);

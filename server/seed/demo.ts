@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.js';
 import { inWriteTransaction } from '../db/connection.js';
 import { createRepositories } from '../db/repositories/index.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
-import { anonymousActor } from '../domain/actor.js';
+import { systemActor } from '../domain/actor.js';
 import type { Clock } from '../domain/clock.js';
 import { findConflicts } from '../domain/conflicts.js';
 import { localDateOf } from '../domain/wallclock.js';
@@ -17,6 +17,7 @@ import { createClosure, toClosureRule } from '../usecases/closures.js';
 import type { UseCaseContext } from '../usecases/context.js';
 import { createSchool } from '../usecases/schools.js';
 import { createSpace, loadSpaceRules } from '../usecases/spaces.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 import { DEMO_SERIES, DEMO_ONE_OFFS, type BookingSeed } from './demo-bookings.js';
 import { DEMO_CAMPUS, DEMO_CLOSURES, DEMO_SCHOOLS, DEMO_SPACES, type SpaceKey } from './demo-campus.js';
 
@@ -27,6 +28,7 @@ export type DemoSummary = {
   closures: number;
   bookings: number;
   occurrences: number;
+  accounts: number;
 };
 
 const DAY_MS = 86_400_000;
@@ -47,7 +49,7 @@ function closureExdates(ctx: UseCaseContext, campus: CampusRow, input: BookingIn
   return [...new Set(dates)];
 }
 
-function seedCampus(ctx: UseCaseContext): DemoSummary {
+function seedCampus(ctx: UseCaseContext, passwordHash: string | null): DemoSummary {
   const campus = createCampus(ctx, DEMO_CAMPUS);
   const schoolIds = new Map(DEMO_SCHOOLS.map((input) => [input.locationCode, createSchool(ctx, campus.id, input).id]));
 
@@ -90,7 +92,9 @@ function seedCampus(ctx: UseCaseContext): DemoSummary {
   // event, and a whole-gym tournament request against the halves' after-school practices.
   // They must be made through that issue's use cases, not by writing overlapping occurrences.
 
+  const accounts = passwordHash === null ? 0 : seedDemoAccounts(ctx.repos, campus.id, passwordHash, ctx.clock());
   return {
+    accounts,
     campusId: campus.id,
     schools: schoolIds.size,
     spaces: spaceIds.size,
@@ -101,11 +105,11 @@ function seedCampus(ctx: UseCaseContext): DemoSummary {
 }
 
 /**
- * Seeds the demo campus when the database has no campus at all; returns null otherwise.
- * One write transaction: the demo appears whole or not at all, and two processes starting
- * at once cannot both seed it.
+ * Seeds the demo campus (and, given a password hash, its demo accounts) when the database has
+ * no campus at all; returns null otherwise. One write transaction: the demo appears whole or
+ * not at all, and two processes starting at once cannot both seed it.
  */
-export function seedDemoCampusIfEmpty(db: Db, clock: Clock): DemoSummary | null {
-  const ctx: UseCaseContext = { repos: createRepositories(db), clock, actor: anonymousActor };
-  return inWriteTransaction(db, () => (ctx.repos.campuses.list(true).length > 0 ? null : seedCampus(ctx)));
+export function seedDemoCampusIfEmpty(db: Db, clock: Clock, accounts: { passwordHash: string } | null = null): DemoSummary | null {
+  const ctx: UseCaseContext = { repos: createRepositories(db), clock, actor: systemActor };
+  return inWriteTransaction(db, () => (ctx.repos.campuses.list(true).length > 0 ? null : seedCampus(ctx, accounts?.passwordHash ?? null)));
 }

@@ -4,6 +4,8 @@ import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js
 import { requireBooking, type BookingWithOccurrences } from './bookings.js';
 import type { ChangeScope } from './booking-changes.js';
 import { requireActiveCampus } from './campuses.js';
+import { recordChange } from './audit.js';
+import { requireActingForSchool } from './authorize.js';
 import type { UseCaseContext } from './context.js';
 
 export interface CancelRequest {
@@ -21,6 +23,7 @@ export function cancelBooking(ctx: UseCaseContext, bookingId: number, request: C
   inWriteTransaction(ctx.repos.db, () => {
     const booking = requireBooking(ctx, bookingId);
     requireActiveCampus(ctx, booking.campusId);
+    requireActingForSchool(ctx.actor, booking.campusId, booking.schoolId);
     if (booking.status === 'cancelled') throw new DomainError('state', `booking ${bookingId} is already cancelled`);
     if (request.version !== undefined && request.version !== booking.version) {
       throw new DomainError('booking.stale', `booking ${bookingId} changed since you loaded it; reload and try again`, { currentVersion: booking.version });
@@ -30,7 +33,16 @@ export function cancelBooking(ctx: UseCaseContext, bookingId: number, request: C
     const targets = cancellationTargets(stored, request, bookingId, now);
     for (const o of targets) ctx.repos.occurrences.update(o.id, { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now });
     const seriesGone = request.scope === 'series' || stored.every((o) => o.status === 'cancelled' || targets.includes(o));
-    ctx.repos.bookings.update(bookingId, seriesGone ? { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now } : { updatedAt: now });
+    const after = ctx.repos.bookings.update(bookingId, seriesGone ? { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now } : { updatedAt: now });
+    recordChange(ctx, {
+      campusId: booking.campusId,
+      schoolId: booking.schoolId,
+      action: `booking.cancel.${request.scope}`,
+      entityType: 'booking',
+      entityId: bookingId,
+      before: booking,
+      after: { booking: after, cancelledOccurrenceIds: targets.map((o) => o.id) },
+    });
   });
   return { booking: requireBooking(ctx, bookingId), occurrences: ctx.repos.occurrences.byBooking(bookingId) };
 }

@@ -10,6 +10,8 @@ import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js
 import { conflictError, expandBooking, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
 import { requireActiveCampus } from './campuses.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
+import { recordChange } from './audit.js';
+import { requireActingForSchool } from './authorize.js';
 import type { UseCaseContext } from './context.js';
 
 export type ChangeScope = 'series' | 'following' | 'occurrence';
@@ -45,6 +47,7 @@ function requireEditable(ctx: UseCaseContext, bookingId: number, version: number
       currentVersion: booking.version,
     });
   }
+  requireActingForSchool(ctx.actor, booking.campusId, booking.schoolId);
   return { booking, campus: requireActiveCampus(ctx, booking.campusId) };
 }
 
@@ -226,7 +229,18 @@ export function changeBooking(ctx: UseCaseContext, bookingId: number, request: E
     const plan = planChange(ctx, bookingId, request);
     const conflicts = findBookingConflicts(ctx, plan.scope, [plan.group]);
     if (conflicts.length > 0) return { saved: false as const, plan, conflicts };
-    return { saved: true as const, id: plan.apply() };
+    const before = requireBooking(ctx, bookingId);
+    const id = plan.apply();
+    recordChange(ctx, {
+      campusId: before.campusId,
+      schoolId: before.schoolId,
+      action: `booking.change.${request.scope}`,
+      entityType: 'booking',
+      entityId: bookingId,
+      before,
+      after: { booking: requireBooking(ctx, id), occurrenceId: request.occurrenceId ?? null, changes: request.changes },
+    });
+    return { saved: true as const, id };
   });
   if (!result.saved) {
     throw conflictError({ occurrences: result.plan.occurrences, conflicts: result.conflicts, alternatives: findAlternatives(ctx, result.plan.scope, result.plan.group) });

@@ -7,6 +7,8 @@ import { inWriteTransaction } from '../db/connection.js';
 import type { BookingRow } from '../db/repositories/bookings.repository.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
+import { recordChange } from './audit.js';
+import { requireActingForSchool, requirePermission } from './authorize.js';
 import { requireActiveCampus, requireCampus } from './campuses.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import { notFound, type UseCaseContext } from './context.js';
@@ -61,12 +63,14 @@ export function expandBooking(campus: CampusRow, input: Pick<BookingInput, 'star
 /** Loads and checks everything a new booking refers to; all of it must belong to the campus. */
 function prepare(ctx: UseCaseContext, campusId: number, input: BookingInput) {
   const campus = requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'bookings.write');
   if (!input.title.trim()) throw invalidField('title', 'must not be blank');
   const space = ctx.repos.spaces.get(input.spaceId);
   if (space?.campusId !== campusId) throw unknownReference('spaceId', 'space', input.spaceId);
   if (space.archivedAt !== null) throw invalidField('spaceId', `space ${space.id} (${space.name}) is archived and takes no new bookings`);
   const school = ctx.repos.schools.get(input.schoolId);
   if (school?.campusId !== campusId) throw unknownReference('schoolId', 'school', input.schoolId);
+  requireActingForSchool(ctx.actor, campusId, school.id);
   if (school.archivedAt !== null) throw invalidField('schoolId', `school ${school.id} (${school.name}) is archived`);
   const occurrences = expandBooking(campus, input);
   const group: CandidateGroup = { spaceId: space.id, attendees: input.attendees, candidates: occurrences };
@@ -111,6 +115,7 @@ export function createBooking(ctx: UseCaseContext, campusId: number, input: Book
     ctx.repos.occurrences.insertMany(
       occurrences.map((o) => ({ ...o, bookingId: booking.id, campusId, spaceId: input.spaceId, schoolId: input.schoolId, status: 'active' as const, updatedAt: now })),
     );
+    recordChange(ctx, { campusId, schoolId: input.schoolId, action: 'booking.create', entityType: 'booking', entityId: booking.id, after: { ...booking, occurrences: occurrences.length } });
     return { saved: true as const, booking };
   });
   if (!result.saved) {
@@ -128,10 +133,12 @@ export function requireBooking(ctx: Pick<UseCaseContext, 'repos'>, bookingId: nu
 
 export function getBooking(ctx: UseCaseContext, bookingId: number): BookingWithOccurrences {
   const booking = requireBooking(ctx, bookingId);
+  requirePermission(ctx.actor, booking.campusId, 'campus.read');
   return { booking, occurrences: ctx.repos.occurrences.byBooking(bookingId) };
 }
 
 export function listBookings(ctx: UseCaseContext, campusId: number, filter: { schoolId?: number; spaceId?: number; status?: 'active' | 'cancelled' }) {
   requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
   return ctx.repos.bookings.listByCampus({ campusId, ...filter });
 }

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { DomainError, invalidField } from '../domain/errors.js';
 import { canonicalTimeZone, isLocalDate, isValidTimeZone } from '../domain/wallclock.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
+import { audited } from './audit.js';
+import { requirePermission } from './authorize.js';
 import { notFound, type UseCaseContext } from './context.js';
 
 export interface CampusInput {
@@ -33,14 +35,29 @@ export function requireCampus({ repos }: Pick<UseCaseContext, 'repos'>, campusId
   return campus;
 }
 
-export function createCampus({ repos, clock }: UseCaseContext, input: CampusInput): CampusRow {
+/** Campuses where the person has a role (all of them for the system). */
+export function listCampuses(ctx: UseCaseContext, includeArchived: boolean): CampusRow[] {
+  const visible = new Set(ctx.actor.memberships.map((m) => m.campusId));
+  return ctx.repos.campuses.list(includeArchived).filter((c) => ctx.actor.system || visible.has(c.id));
+}
+
+/** Only a campus admin (or the system) creates a campus; its creator becomes its first admin. */
+export function createCampus(ctx: UseCaseContext, input: CampusInput): CampusRow {
+  if (!ctx.actor.system && !ctx.actor.memberships.some((m) => m.role === 'admin')) {
+    throw new DomainError('forbidden', 'Only a campus admin can create a campus.');
+  }
   const values = validateCampus(input);
-  const now = clock();
-  return repos.campuses.insert({ ...values, createdAt: now, updatedAt: now });
+  const now = ctx.clock();
+  return audited(ctx, { campusId: null, action: 'campus.create', entityType: 'campus' }, () => {
+    const campus = ctx.repos.campuses.insert({ ...values, createdAt: now, updatedAt: now });
+    if (ctx.actor.userId !== null) ctx.repos.users.addMembership({ userId: ctx.actor.userId, campusId: campus.id, role: 'admin', schoolId: null, createdAt: now });
+    return campus;
+  });
 }
 
 export function updateCampus(ctx: UseCaseContext, campusId: number, changes: Partial<CampusInput>): CampusRow {
   const campus = requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.settings');
   const next = validateCampus({ name: campus.name, timeZone: campus.timeZone, yearStart: campus.yearStart, yearEnd: campus.yearEnd, ...changes });
   // Bookings and closures are stored as UTC instants of the old zone: they would drift.
   const hasTimedRecords = ctx.repos.bookings.campusHasOccurrences(campusId) || ctx.repos.closures.campusHasClosures(campusId);
@@ -49,13 +66,15 @@ export function updateCampus(ctx: UseCaseContext, campusId: number, changes: Par
       fields: [{ field: 'timeZone', message: 'locked: the campus has bookings or closures' }],
     });
   }
-  return ctx.repos.campuses.update(campusId, { ...next, updatedAt: ctx.clock() });
+  return audited(ctx, { campusId, action: 'campus.update', entityType: 'campus', before: campus }, () => ctx.repos.campuses.update(campusId, { ...next, updatedAt: ctx.clock() }));
 }
 
 export function setCampusArchived(ctx: UseCaseContext, campusId: number, archived: boolean): CampusRow {
-  requireCampus(ctx, campusId);
+  const campus = requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.settings');
   const now = ctx.clock();
-  return ctx.repos.campuses.update(campusId, { archivedAt: archived ? now : null, updatedAt: now });
+  const action = archived ? 'campus.archive' : 'campus.restore';
+  return audited(ctx, { campusId, action, entityType: 'campus', before: campus }, () => ctx.repos.campuses.update(campusId, { archivedAt: archived ? now : null, updatedAt: now }));
 }
 
 /** Writes are refused on an archived campus; it stays readable. */

@@ -4,6 +4,8 @@ import { spaceFamily } from '../domain/spaces.js';
 import { addMinutesWall, isLocalDate, isLocalDateTime, localToInstant } from '../domain/wallclock.js';
 import type { ClosureRow } from '../db/repositories/closures.repository.js';
 import { requireActiveCampus, requireCampus } from './campuses.js';
+import { audited } from './audit.js';
+import { requirePermission } from './authorize.js';
 import { requireInCampus, type UseCaseContext } from './context.js';
 import { loadSpaceRules } from './spaces.js';
 
@@ -70,33 +72,40 @@ export function requireClosure(ctx: Pick<UseCaseContext, 'repos'>, campusId: num
 
 export function listClosures(ctx: UseCaseContext, campusId: number, includeArchived: boolean, range?: { fromUtc: number; toUtc: number }): ClosureRow[] {
   requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
   return ctx.repos.closures.listByCampus(campusId, includeArchived, range);
 }
 
 /** Existing bookings are never cancelled by a closure: the caller is shown what it now blocks. */
 export function createClosure(ctx: UseCaseContext, campusId: number, input: ClosureInput): ClosureRow {
   const campus = requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'facilities.manage');
   const times = resolveTimes(input, campus.timeZone);
   const spaceIds = validateSpaces(ctx, campusId, input.spaceIds);
   const now = ctx.clock();
-  return ctx.repos.closures.insert({ campusId, reason: input.reason, note: input.note.trim(), spaceIds, ...times, createdAt: now, updatedAt: now });
+  const values = { campusId, reason: input.reason, note: input.note.trim(), spaceIds, ...times, createdAt: now, updatedAt: now };
+  return audited(ctx, { campusId, action: 'closure.create', entityType: 'closure' }, () => ctx.repos.closures.insert(values));
 }
 
 export function updateClosure(ctx: UseCaseContext, campusId: number, closureId: number, changes: Partial<ClosureInput>): ClosureRow {
   const campus = requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'facilities.manage');
   const row = requireClosure(ctx, campusId, closureId);
   const current: ClosureInput = { reason: row.reason, note: row.note, spaceIds: row.spaceIds ?? null, ...closureAsEntered(row) };
   const next = { ...current, ...changes };
   const times = resolveTimes(next, campus.timeZone);
   const spaceIds = validateSpaces(ctx, campusId, next.spaceIds);
-  return ctx.repos.closures.update(closureId, { reason: next.reason, note: next.note.trim(), spaceIds, ...times, updatedAt: ctx.clock() });
+  const values = { reason: next.reason, note: next.note.trim(), spaceIds, ...times, updatedAt: ctx.clock() };
+  return audited(ctx, { campusId, action: 'closure.update', entityType: 'closure', before: row }, () => ctx.repos.closures.update(closureId, values));
 }
 
 /** An archived closure no longer blocks anything; it stays on record. */
 export function setClosureArchived(ctx: UseCaseContext, campusId: number, closureId: number, archived: boolean): ClosureRow {
-  requireClosure(ctx, campusId, closureId);
+  const row = requireClosure(ctx, campusId, closureId);
+  requirePermission(ctx.actor, campusId, 'facilities.manage');
   const now = ctx.clock();
-  return ctx.repos.closures.update(closureId, { archivedAt: archived ? now : null, updatedAt: now });
+  const change = { campusId, action: archived ? 'closure.archive' : 'closure.restore', entityType: 'closure', before: row };
+  return audited(ctx, change, () => ctx.repos.closures.update(closureId, { archivedAt: archived ? now : null, updatedAt: now }));
 }
 
 /** Active occurrences a closure now stands in the way of (bookings are never cancelled by it). */

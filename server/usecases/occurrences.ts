@@ -2,6 +2,7 @@ import { invalidField } from '../domain/errors.js';
 import { MAX_LISTING_DAYS } from '../domain/limits.js';
 import { isLocalDate, localToInstant } from '../domain/wallclock.js';
 import { requireCampus } from './campuses.js';
+import { requirePermission } from './authorize.js';
 import type { UseCaseContext } from './context.js';
 
 export interface OccurrenceFilter {
@@ -22,6 +23,7 @@ function instantOf(bound: string, zone: string, field: string): number {
 
 export function listOccurrences(ctx: UseCaseContext, campusId: number, filter: OccurrenceFilter) {
   const campus = requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
   const fromUtc = instantOf(filter.from, campus.timeZone, 'from');
   const toUtc = instantOf(filter.to, campus.timeZone, 'to');
   if (toUtc <= fromUtc) throw invalidField('to', 'must be after from');

@@ -1,6 +1,8 @@
 import { DomainError, invalidField } from '../domain/errors.js';
 import type { SchoolRow } from '../db/repositories/schools.repository.js';
 import { requireActiveCampus, requireCampus } from './campuses.js';
+import { audited } from './audit.js';
+import { requirePermission } from './authorize.js';
 import { requireInCampus, type UseCaseContext } from './context.js';
 
 export type SchoolKind = 'slc' | 'autonomous' | 'building';
@@ -34,27 +36,33 @@ export function requireSchool(ctx: Pick<UseCaseContext, 'repos'>, campusId: numb
 
 export function listSchools(ctx: UseCaseContext, campusId: number, includeArchived: boolean): SchoolRow[] {
   requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
   return ctx.repos.schools.listByCampus(campusId, includeArchived);
 }
 
 export function createSchool(ctx: UseCaseContext, campusId: number, input: SchoolInput): SchoolRow {
   requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'schools.manage');
   const values = normalise(input);
   assertCodeFree(ctx, campusId, values.locationCode);
   const now = ctx.clock();
-  return ctx.repos.schools.insert({ ...values, campusId, createdAt: now, updatedAt: now });
+  return audited(ctx, { campusId, action: 'school.create', entityType: 'school' }, () => ctx.repos.schools.insert({ ...values, campusId, createdAt: now, updatedAt: now }));
 }
 
 export function updateSchool(ctx: UseCaseContext, campusId: number, schoolId: number, changes: Partial<SchoolInput>): SchoolRow {
   requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'schools.manage');
   const school = requireSchool(ctx, campusId, schoolId);
   const values = normalise({ name: school.name, locationCode: school.locationCode, kind: school.kind, enrollment: school.enrollment, ...changes });
   assertCodeFree(ctx, campusId, values.locationCode, schoolId);
-  return ctx.repos.schools.update(schoolId, { ...values, updatedAt: ctx.clock() });
+  const change = { campusId, schoolId, action: 'school.update', entityType: 'school', before: school };
+  return audited(ctx, change, () => ctx.repos.schools.update(schoolId, { ...values, updatedAt: ctx.clock() }));
 }
 
 export function setSchoolArchived(ctx: UseCaseContext, campusId: number, schoolId: number, archived: boolean): SchoolRow {
-  requireSchool(ctx, campusId, schoolId);
+  const school = requireSchool(ctx, campusId, schoolId);
+  requirePermission(ctx.actor, campusId, 'schools.manage');
   const now = ctx.clock();
-  return ctx.repos.schools.update(schoolId, { archivedAt: archived ? now : null, updatedAt: now });
+  const change = { campusId, schoolId, action: archived ? 'school.archive' : 'school.restore', entityType: 'school', before: school };
+  return audited(ctx, change, () => ctx.repos.schools.update(schoolId, { archivedAt: archived ? now : null, updatedAt: now }));
 }

@@ -3,6 +3,8 @@ import { MAX_BUFFER_MINUTES } from '../domain/limits.js';
 import { assertNoParentCycle, validateOpenHours, type OpenHours, type SpaceRule } from '../domain/spaces.js';
 import type { SpaceRow } from '../db/repositories/spaces.repository.js';
 import { requireActiveCampus, requireCampus } from './campuses.js';
+import { audited } from './audit.js';
+import { requirePermission } from './authorize.js';
 import { requireInCampus, type UseCaseContext } from './context.js';
 
 export interface SpaceInput {
@@ -58,30 +60,34 @@ function validate(ctx: UseCaseContext, campusId: number, input: SpaceInput, self
 
 export function listSpaces(ctx: UseCaseContext, campusId: number, includeArchived: boolean): SpaceRow[] {
   requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
   return ctx.repos.spaces.listByCampus(campusId, includeArchived);
 }
 
 export function createSpace(ctx: UseCaseContext, campusId: number, input: SpaceInput): SpaceRow {
   requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'facilities.manage');
   const values = validate(ctx, campusId, input, null);
   const now = ctx.clock();
-  return ctx.repos.spaces.insert({ ...values, campusId, createdAt: now, updatedAt: now });
+  return audited(ctx, { campusId, action: 'space.create', entityType: 'space' }, () => ctx.repos.spaces.insert({ ...values, campusId, createdAt: now, updatedAt: now }));
 }
 
 export function updateSpace(ctx: UseCaseContext, campusId: number, spaceId: number, changes: Partial<SpaceInput>): SpaceRow {
   requireActiveCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'facilities.manage');
   const row = requireSpaceRow(ctx, campusId, spaceId);
-  const current = toSpaceRule(row);
-  const values = validate(ctx, campusId, { ...current, ...changes }, spaceId);
-  return ctx.repos.spaces.update(spaceId, { ...values, updatedAt: ctx.clock() });
+  const values = validate(ctx, campusId, { ...toSpaceRule(row), ...changes }, spaceId);
+  return audited(ctx, { campusId, action: 'space.update', entityType: 'space', before: row }, () => ctx.repos.spaces.update(spaceId, { ...values, updatedAt: ctx.clock() }));
 }
 
 /** Archiving stops new bookings in the space; its history and existing bookings stay. */
 export function setSpaceArchived(ctx: UseCaseContext, campusId: number, spaceId: number, archived: boolean): SpaceRow {
   const row = requireSpaceRow(ctx, campusId, spaceId);
+  requirePermission(ctx.actor, campusId, 'facilities.manage');
   if (!archived && row.parentId !== null && ctx.repos.spaces.get(row.parentId)?.archivedAt != null) {
     throw new DomainError('state', `restore its parent space ${row.parentId} first`);
   }
   const now = ctx.clock();
-  return ctx.repos.spaces.update(spaceId, { archivedAt: archived ? now : null, updatedAt: now });
+  const change = { campusId, action: archived ? 'space.archive' : 'space.restore', entityType: 'space', before: row };
+  return audited(ctx, change, () => ctx.repos.spaces.update(spaceId, { archivedAt: archived ? now : null, updatedAt: now }));
 }

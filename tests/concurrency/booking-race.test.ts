@@ -6,11 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/connection.js';
 import { createRepositories } from '../../server/db/repositories/index.js';
-import { anonymousActor } from '../../server/domain/actor.js';
+import { systemActor } from '../../server/domain/actor.js';
 import { systemClock } from '../../server/domain/clock.js';
 import { createCampus } from '../../server/usecases/campuses.js';
 import { createSchool } from '../../server/usecases/schools.js';
 import { createSpace } from '../../server/usecases/spaces.js';
+import { testConfig } from '../helpers/app.js';
+import { createTestUser, type TestUser } from '../helpers/session.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /**
@@ -20,11 +22,20 @@ import { startServerProcess, type ServerProcess } from './server-process.js';
  */
 
 function seedCampus(db: Db) {
-  const ctx = { repos: createRepositories(db), clock: systemClock, actor: anonymousActor };
+  const ctx = { repos: createRepositories(db), clock: systemClock, actor: systemActor };
   const campus = createCampus(ctx, { name: 'Race Campus', timeZone: 'America/Los_Angeles', yearStart: '2026-08-17', yearEnd: '2027-06-11' });
   const schools = Array.from({ length: 5 }, (_, i) => createSchool(ctx, campus.id, { name: `School ${i}`, locationCode: `R${i}`, kind: 'slc', enrollment: 350 }));
   const auditorium = createSpace(ctx, campus.id, { name: 'Auditorium', kind: 'auditorium', capacity: 600, parentId: null, setupMinutes: 30, teardownMinutes: 30, openHours: null });
   return { campus, schools, auditorium };
+}
+
+/** One lead per school, each with a live session in the shared database. */
+function leadsOf(db: Db, fixture: ReturnType<typeof seedCampus>): Promise<TestUser[]> {
+  return Promise.all(
+    fixture.schools.map((school, i) =>
+      createTestUser(db, { email: `lead${i}@race.test`, cookieName: testConfig().cookieSecure ? '__Host-commons_session' : 'commons_session', now: Date.now(), memberships: [{ campusId: fixture.campus.id, role: 'lead', schoolId: school.id }] }),
+    ),
+  );
 }
 
 function bookingBody(spaceId: number, schoolId: number, i: number) {
@@ -33,8 +44,8 @@ function bookingBody(spaceId: number, schoolId: number, i: number) {
   return { spaceId, schoolId, title: `Family night ${i}`, attendees: 200, start: `2026-12-01T18:${minute}`, end: `2026-12-01T20:${minute}`, rrule: 'FREQ=WEEKLY;COUNT=10' };
 }
 
-async function post(url: string, body: unknown): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown, as: TestUser): Promise<number> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...as.headers }, body: JSON.stringify(body) });
   await response.arrayBuffer();
   return response.status;
 }
@@ -52,12 +63,14 @@ describe('50 simultaneous requests over real sockets for one slot', () => {
   let db: Db;
   let app: FastifyInstance;
   let fixture: ReturnType<typeof seedCampus>;
+  let leads: TestUser[];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'commons-race-'));
     db = openDatabase(join(dir, 'commons.db'));
     fixture = seedCampus(db);
-    app = await buildApp({ config: { logLevel: 'silent', environment: 'test' }, db });
+    leads = await leadsOf(db, fixture);
+    app = await buildApp({ config: testConfig(), db });
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
 
@@ -72,7 +85,7 @@ describe('50 simultaneous requests over real sockets for one slot', () => {
     if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
     const url = `http://127.0.0.1:${address.port}/api/campuses/${fixture.campus.id}/bookings`;
     const statuses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post(url, bookingBody(fixture.auditorium.id, fixture.schools[i % 5]!.id, i))),
+      Array.from({ length: 50 }, (_, i) => post(url, bookingBody(fixture.auditorium.id, fixture.schools[i % 5]!.id, i), leads[i % 5]!)),
     );
     expect(statusCounts(statuses)).toEqual({ 201: 1, 409: 49 });
     expect(activeOccurrencesIn(db, fixture.auditorium.id)).toBe(10);
@@ -83,6 +96,7 @@ describe('two server processes on one database file', () => {
   let dir: string;
   let servers: ServerProcess[] = [];
   let fixture: ReturnType<typeof seedCampus>;
+  let leads: TestUser[];
   let databasePath: string;
 
   beforeAll(async () => {
@@ -90,6 +104,7 @@ describe('two server processes on one database file', () => {
     databasePath = join(dir, 'commons.db');
     const db = openDatabase(databasePath);
     fixture = seedCampus(db);
+    leads = await leadsOf(db, fixture);
     db.$client.close();
     // One after the other so that the migrations run once; the race is in the requests.
     servers = [await startServerProcess(databasePath)];
@@ -109,7 +124,7 @@ describe('two server processes on one database file', () => {
     blocker.$client.prepare(`update campuses set name = 'Race Campus (renamed)' where id = ?`).run(fixture.campus.id);
     const requests = Array.from({ length: 40 }, (_, i) => {
       const server = servers[i % 2]!;
-      return post(`${server.url}/api/campuses/${fixture.campus.id}/bookings`, bookingBody(fixture.auditorium.id, fixture.schools[i % 5]!.id, i));
+      return post(`${server.url}/api/campuses/${fixture.campus.id}/bookings`, bookingBody(fixture.auditorium.id, fixture.schools[i % 5]!.id, i), leads[i % 5]!);
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     blocker.$client.exec('COMMIT');

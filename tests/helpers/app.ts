@@ -1,8 +1,11 @@
 import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
+import { readConfig } from '../../server/config.js';
 import { openDatabase, type Db } from '../../server/db/connection.js';
+import { createRepositories } from '../../server/db/repositories/index.js';
 import { fixedClock } from '../../server/domain/clock.js';
+import { createTestUser, type TestUser } from './session.js';
 
 /** Before the 2026–27 school year starts, so nothing a test books is "already over". */
 export const DEFAULT_NOW = Date.parse('2026-08-01T12:00:00Z');
@@ -10,7 +13,11 @@ export const DEFAULT_NOW = Date.parse('2026-08-01T12:00:00Z');
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** Signed in as `tester`. */
   call: Caller;
+  tester: TestUser;
+  /** The same requests with no session at all. */
+  anonymous: Caller;
   close: () => Promise<void>;
 }
 
@@ -23,15 +30,34 @@ export interface Reply<T = any> {
 
 export type Caller = <T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => Promise<Reply<T>>;
 
-/** The real app over a fresh in-memory database with the real migrations and a fixed clock. */
+/** The settings every test app runs with: the defaults of NODE_ENV=test. */
+export const testConfig = () => readConfig({ NODE_ENV: 'test' });
+
+/**
+ * The real app over a fresh in-memory database with the real migrations and a fixed clock,
+ * and a signed-in `tester` who administers a home campus. Campuses the tester creates are theirs
+ * to administer, and the tester leads every school it creates (principal of a building office),
+ * so that route tests can book for any school; who may do what is tested in permissions.test.ts.
+ */
 export async function buildTestApp({ now = DEFAULT_NOW }: { now?: number } = {}): Promise<TestApp> {
   const db = openDatabase(':memory:');
-  const app = await buildApp({ config: { logLevel: 'silent', environment: 'test' }, db, clock: fixedClock(now) });
+  const app = await buildApp({ config: testConfig(), db, clock: fixedClock(now) });
   await app.ready();
+  const repos = createRepositories(db);
+  const home = repos.campuses.insert({ name: 'Home Campus', timeZone: 'America/Los_Angeles', yearStart: '2026-08-17', yearEnd: '2027-06-11', createdAt: now, updatedAt: now });
+  const tester = await createTestUser(db, { email: 'tester@commons.test', cookieName: app.sessionCookie.name, now, memberships: [{ campusId: home.id, role: 'admin' }] });
+  const leadEverySchoolItCreates = (reply: Reply, method: string, url: string) => {
+    const match = /^\/api\/campuses\/(\d+)\/schools$/.exec(url);
+    if (method !== 'POST' || !match || reply.status !== 201) return;
+    const school = reply.body as { id: number; kind: string };
+    repos.users.addMembership({ userId: tester.id, campusId: Number(match[1]), role: school.kind === 'building' ? 'principal' : 'lead', schoolId: school.id, createdAt: now });
+  };
   return {
     app,
     db,
-    call: caller(app),
+    tester,
+    call: caller(app, tester.headers, leadEverySchoolItCreates),
+    anonymous: caller(app),
     close: async () => {
       await app.close();
       db.$client.close();
@@ -39,14 +65,16 @@ export async function buildTestApp({ now = DEFAULT_NOW }: { now?: number } = {})
   };
 }
 
-/** inject() with the JSON body parsed (when there is one) and the content type at hand. */
-export function caller(app: FastifyInstance): Caller {
+/** inject() as someone (their session headers), with the JSON body parsed and the content type at hand. */
+export function caller(app: FastifyInstance, headers: Record<string, string> = {}, after?: (reply: Reply, method: string, url: string) => void): Caller {
   return async (method, url, payload) => {
-    const res = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
     const contentType = String(res.headers['content-type'] ?? '');
     let body: unknown = res.body;
     if (/json/.test(contentType) && res.body !== '') body = JSON.parse(res.body);
-    return { status: res.statusCode, contentType, body: body as any, raw: res.body };
+    const reply = { status: res.statusCode, contentType, body: body as any, raw: res.body };
+    after?.(reply, method, url);
+    return reply;
   };
 }
 

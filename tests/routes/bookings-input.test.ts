@@ -50,7 +50,7 @@ describe('wrong shapes (schema validation, bodies are never coerced)', () => {
 
   it.each([['a JSON array', JSON.stringify([{ title: 'x' }])], ['a bare JSON string', '"booking"'], ['null', 'null']])('refuses %s as the body with 400', async (_label, payload) => {
     const before = await snapshot(t.call, c.campusId);
-    const res = await t.app.inject({ method: 'POST', url: url(), payload, headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({ method: 'POST', url: url(), payload, headers: { ...t.tester.headers, 'content-type': 'application/json' } });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await snapshot(t.call, c.campusId)).toEqual(before);
@@ -132,7 +132,7 @@ describe('transport', () => {
   });
 
   it('malformed JSON is 400 request.malformed', async () => {
-    const res = await t.app.inject({ method: 'POST', url: url(), payload: '{"spaceId": 1,', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({ method: 'POST', url: url(), payload: '{"spaceId": 1,', headers: { ...t.tester.headers, 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'request.malformed', status: 400 });
   });
@@ -140,7 +140,7 @@ describe('transport', () => {
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('a %s body is 415', async (type) => {
     const before = await snapshot(t.call, c.campusId);
     const payload = type === 'text/plain' ? JSON.stringify(bookingBody(c)) : 'spaceId=1';
-    const res = await t.app.inject({ method: 'POST', url: url(), payload, headers: { 'content-type': type } });
+    const res = await t.app.inject({ method: 'POST', url: url(), payload, headers: { ...t.tester.headers, 'content-type': type } });
     expect(res.statusCode, res.body).toBe(415);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().code).toBe('request.unsupported_media_type');

@@ -56,7 +56,7 @@ describe('POST /api/campuses', () => {
   });
 
   it('refuses malformed JSON with 400 request.malformed', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/campuses', payload: '{"name": "x",', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/campuses', payload: '{"name": "x",', headers: { ...t.tester.headers, 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().code).toBe('request.malformed');
@@ -70,14 +70,14 @@ describe('POST /api/campuses', () => {
   });
 
   it('refuses an XML body with 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/campuses', payload: '<campus/>', headers: { 'content-type': 'application/xml' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/campuses', payload: '<campus/>', headers: { ...t.tester.headers, 'content-type': 'application/xml' } });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('request.unsupported_media_type');
   });
 
   it('refuses a text/plain body with 415 (it is not JSON)', async () => {
     const before = await campusCount();
-    const res = await t.app.inject({ method: 'POST', url: '/api/campuses', payload: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/campuses', payload: JSON.stringify(valid), headers: { ...t.tester.headers, 'content-type': 'text/plain' } });
     expect(res.statusCode, res.body).toBe(415);
     expect(res.json().code).toBe('request.unsupported_media_type');
     expect(await campusCount()).toBe(before);

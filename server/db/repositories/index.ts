@@ -1,10 +1,13 @@
 import type { Db } from '../connection.js';
+import { createAuditRepository } from './audit.repository.js';
 import { createBookingsRepository } from './bookings.repository.js';
 import { createCampusesRepository } from './campuses.repository.js';
 import { createClosuresRepository } from './closures.repository.js';
 import { createOccurrencesRepository } from './occurrences.repository.js';
 import { createSchoolsRepository } from './schools.repository.js';
+import { createSessionsRepository } from './sessions.repository.js';
 import { createSpacesRepository } from './spaces.repository.js';
+import { createUsersRepository } from './users.repository.js';
 
 /** Every repository over one connection; built once per app and handed to the use cases. */
 export function createRepositories(db: Db) {
@@ -16,6 +19,9 @@ export function createRepositories(db: Db) {
     closures: createClosuresRepository(db),
     bookings: createBookingsRepository(db),
     occurrences: createOccurrencesRepository(db),
+    users: createUsersRepository(db),
+    sessions: createSessionsRepository(db),
+    audit: createAuditRepository(db),
   };
 }
 

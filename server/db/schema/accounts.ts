@@ -31,7 +31,7 @@ export const memberships = sqliteTable(
     schoolId: integer('school_id').references(() => schools.id),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('memberships_unique').on(t.userId, t.campusId, t.role), index('memberships_campus').on(t.campusId)],
+  (t) => [uniqueIndex('memberships_unique').on(t.userId, t.campusId, t.role, t.schoolId), index('memberships_campus').on(t.campusId)],
 );
 
 /**

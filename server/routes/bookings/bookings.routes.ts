@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import type { Conflict } from '../../domain/conflicts.js';
+import type { CampusResolver } from '../../http/access.js';
 import { useCaseContext } from '../../http/context.js';
 import { handleError } from '../../http/problem.js';
 import { CampusParams, problems } from '../../http/schemas.js';
@@ -13,6 +14,12 @@ import { BookingChangesSchema, BookingInputSchema, BookingListQuery, BookingPara
 import { occurrenceRoutes } from './occurrences.routes.js';
 
 const tags = ['bookings'];
+
+/** Routes addressed by booking id are about the booking's campus. */
+const bookingCampus: CampusResolver = (request) => {
+  const id = Number((request.params as { bookingId?: string }).bookingId);
+  return Number.isSafeInteger(id) && id > 0 ? request.server.commons.repos.bookings.get(id)?.campusId : undefined;
+};
 
 export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A 409 carries the same conflicts and alternatives as a dry run, in the API's own shape.
@@ -27,6 +34,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/campuses/:campusId/bookings',
     {
+      config: { access: 'bookings.write' },
       schema: {
         tags,
         summary: 'Book a space, once or as a series',
@@ -50,6 +58,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/bookings',
     {
+      config: { access: 'campus.read' },
       schema: {
         tags,
         summary: 'List the bookings (series) of a campus, with a summary of their active occurrences',
@@ -63,13 +72,14 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/bookings/:bookingId',
-    { schema: { tags, summary: 'Read a booking with all its occurrences (cancelled ones included)', params: BookingParams, response: { 200: BookingSchema, ...problems(400, 404) } } },
+    { config: { access: 'campus.read', campusFrom: bookingCampus }, schema: { tags, summary: 'Read a booking with all its occurrences (cancelled ones included)', params: BookingParams, response: { 200: BookingSchema, ...problems(400, 404) } } },
     async (request) => presentBooking(getBooking(useCaseContext(request), request.params.bookingId)),
   );
 
   app.patch(
     '/bookings/:bookingId',
     {
+      config: { access: 'bookings.write', campusFrom: bookingCampus },
       schema: {
         tags,
         summary: 'Edit one occurrence, this and following, or the whole series',
@@ -93,6 +103,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/bookings/:bookingId',
     {
+      config: { access: 'bookings.write', campusFrom: bookingCampus },
       schema: {
         tags,
         summary: 'Cancel one occurrence, this and following, or the whole series',

@@ -44,6 +44,7 @@ export const occurrenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/occurrences',
     {
+      config: { access: 'campus.read' },
       schema: {
         tags: ['bookings'],
         summary: 'Occurrences overlapping [from, to), for the calendar',

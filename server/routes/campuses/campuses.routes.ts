@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IncludeArchivedQuery, problems } from '../../http/schemas.js';
-import { createCampus, requireCampus, setCampusArchived, updateCampus } from '../../usecases/campuses.js';
+import { createCampus, listCampuses, requireCampus, setCampusArchived, updateCampus } from '../../usecases/campuses.js';
 import { CampusInputSchema, CampusPatchSchema, CampusSchema, presentCampus } from './campuses.schemas.js';
 
 const tags = ['campus'];
@@ -10,25 +10,26 @@ const tags = ['campus'];
 export const campusRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses',
-    { schema: { tags, summary: 'List campuses', querystring: IncludeArchivedQuery, response: { 200: Type.Array(CampusSchema), ...problems(400) } } },
-    async (request) => app.commons.repos.campuses.list(request.query.includeArchived ?? false).map(presentCampus),
+    { config: { access: 'signedIn' }, schema: { tags, summary: 'List the campuses where I have a role', querystring: IncludeArchivedQuery, response: { 200: Type.Array(CampusSchema), ...problems(400) } } },
+    async (request) => listCampuses(useCaseContext(request), request.query.includeArchived ?? false).map(presentCampus),
   );
 
   app.post(
     '/campuses',
-    { schema: { tags, summary: 'Create a campus', body: CampusInputSchema, response: { 201: CampusSchema, ...problems(400, 413, 415) } } },
+    { config: { access: 'campus.create' }, schema: { tags, summary: 'Create a campus (campus admins only; the creator becomes its admin)', body: CampusInputSchema, response: { 201: CampusSchema, ...problems(400, 413, 415) } } },
     async (request, reply) => reply.code(201).send(presentCampus(createCampus(useCaseContext(request), request.body))),
   );
 
   app.get(
     '/campuses/:campusId',
-    { schema: { tags, summary: 'Read a campus', params: CampusParams, response: { 200: CampusSchema, ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a campus', params: CampusParams, response: { 200: CampusSchema, ...problems(400, 404) } } },
     async (request) => presentCampus(requireCampus(useCaseContext(request), request.params.campusId)),
   );
 
   app.patch(
     '/campuses/:campusId',
     {
+      config: { access: 'campus.settings' },
       schema: {
         tags,
         summary: 'Update a campus',
@@ -45,6 +46,7 @@ export const campusRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/campuses/:campusId/${action}`,
       {
+        config: { access: 'campus.settings' },
         schema: {
           tags,
           summary: archived ? 'Archive a campus (kept with its history, read-only)' : 'Restore an archived campus',

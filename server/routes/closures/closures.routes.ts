@@ -43,7 +43,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/campuses/:campusId/closures',
-    { schema: { tags, summary: 'List closures (holidays, testing days, maintenance)', params: CampusParams, querystring: ListQuery, response: { 200: Type.Array(ClosureSchema), ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'List closures (holidays, testing days, maintenance)', params: CampusParams, querystring: ListQuery, response: { 200: Type.Array(ClosureSchema), ...problems(400, 404) } } },
     async (request) => {
       const ctx = useCaseContext(request);
       const { from, to, includeArchived = false } = request.query;
@@ -56,6 +56,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/campuses/:campusId/closures',
     {
+      config: { access: 'facilities.manage' },
       schema: {
         tags,
         summary: 'Close the campus or some spaces',
@@ -74,13 +75,13 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/campuses/:campusId/closures/:closureId',
-    { schema: { tags, summary: 'Read a closure and what it blocks', params: ClosureParams, response: { 200: ClosureWithImpact, ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a closure and what it blocks', params: ClosureParams, response: { 200: ClosureWithImpact, ...problems(400, 404) } } },
     async (request) => withImpact(request, requireClosure(useCaseContext(request), request.params.campusId, request.params.closureId)),
   );
 
   app.patch(
     '/campuses/:campusId/closures/:closureId',
-    { schema: { tags, summary: 'Update a closure', params: ClosureParams, body: ClosurePatchSchema, response: { 200: ClosureWithImpact, ...problems(400, 404, 409, 413, 415) } } },
+    { config: { access: 'facilities.manage' }, schema: { tags, summary: 'Update a closure', params: ClosureParams, body: ClosurePatchSchema, response: { 200: ClosureWithImpact, ...problems(400, 404, 409, 413, 415) } } },
     async (request) => {
       const row = updateClosure(useCaseContext(request), request.params.campusId, request.params.closureId, request.body);
       return withImpact(request, row);
@@ -90,7 +91,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(
       `/campuses/:campusId/closures/:closureId/${action}`,
-      { schema: { tags, summary: archived ? 'Lift a closure (kept on record)' : 'Restore a lifted closure', params: ClosureParams, response: { 200: ClosureWithImpact, ...problems(400, 404) } } },
+      { config: { access: 'facilities.manage' }, schema: { tags, summary: archived ? 'Lift a closure (kept on record)' : 'Restore a lifted closure', params: ClosureParams, response: { 200: ClosureWithImpact, ...problems(400, 404) } } },
       async (request) => withImpact(request, setClosureArchived(useCaseContext(request), request.params.campusId, request.params.closureId, archived)),
     );
   }

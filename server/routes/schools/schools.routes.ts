@@ -10,32 +10,32 @@ const tags = ['campus'];
 export const schoolRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/schools',
-    { schema: { tags, summary: 'List the schools of a campus', params: CampusParams, querystring: IncludeArchivedQuery, response: { 200: Type.Array(SchoolSchema), ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'List the schools of a campus', params: CampusParams, querystring: IncludeArchivedQuery, response: { 200: Type.Array(SchoolSchema), ...problems(400, 404) } } },
     async (request) => listSchools(useCaseContext(request), request.params.campusId, request.query.includeArchived ?? false).map(presentSchool),
   );
 
   app.post(
     '/campuses/:campusId/schools',
-    { schema: { tags, summary: 'Add a school', params: CampusParams, body: SchoolInputSchema, response: { 201: SchoolSchema, ...problems(400, 404, 409, 413, 415) } } },
+    { config: { access: 'schools.manage' }, schema: { tags, summary: 'Add a school', params: CampusParams, body: SchoolInputSchema, response: { 201: SchoolSchema, ...problems(400, 404, 409, 413, 415) } } },
     async (request, reply) => reply.code(201).send(presentSchool(createSchool(useCaseContext(request), request.params.campusId, request.body))),
   );
 
   app.get(
     '/campuses/:campusId/schools/:schoolId',
-    { schema: { tags, summary: 'Read a school', params: SchoolParams, response: { 200: SchoolSchema, ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a school', params: SchoolParams, response: { 200: SchoolSchema, ...problems(400, 404) } } },
     async (request) => presentSchool(requireSchool(useCaseContext(request), request.params.campusId, request.params.schoolId)),
   );
 
   app.patch(
     '/campuses/:campusId/schools/:schoolId',
-    { schema: { tags, summary: 'Update a school', params: SchoolParams, body: SchoolPatchSchema, response: { 200: SchoolSchema, ...problems(400, 404, 409, 413, 415) } } },
+    { config: { access: 'schools.manage' }, schema: { tags, summary: 'Update a school', params: SchoolParams, body: SchoolPatchSchema, response: { 200: SchoolSchema, ...problems(400, 404, 409, 413, 415) } } },
     async (request) => presentSchool(updateSchool(useCaseContext(request), request.params.campusId, request.params.schoolId, request.body)),
   );
 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(
       `/campuses/:campusId/schools/:schoolId/${action}`,
-      { schema: { tags, summary: archived ? 'Archive a school (its bookings stay; no new ones)' : 'Restore an archived school', params: SchoolParams, response: { 200: SchoolSchema, ...problems(400, 404) } } },
+      { config: { access: 'schools.manage' }, schema: { tags, summary: archived ? 'Archive a school (its bookings stay; no new ones)' : 'Restore an archived school', params: SchoolParams, response: { 200: SchoolSchema, ...problems(400, 404) } } },
       async (request) => presentSchool(setSchoolArchived(useCaseContext(request), request.params.campusId, request.params.schoolId, archived)),
     );
   }

@@ -10,13 +10,13 @@ const tags = ['campus'];
 export const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/spaces',
-    { schema: { tags, summary: 'List the shared spaces of a campus', params: CampusParams, querystring: IncludeArchivedQuery, response: { 200: Type.Array(SpaceSchema), ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'List the shared spaces of a campus', params: CampusParams, querystring: IncludeArchivedQuery, response: { 200: Type.Array(SpaceSchema), ...problems(400, 404) } } },
     async (request) => listSpaces(useCaseContext(request), request.params.campusId, request.query.includeArchived ?? false).map(presentSpace),
   );
 
   app.post(
     '/campuses/:campusId/spaces',
-    { schema: { tags, summary: 'Add a space', params: CampusParams, body: SpaceInputSchema, response: { 201: SpaceSchema, ...problems(400, 404, 409, 413, 415) } } },
+    { config: { access: 'facilities.manage' }, schema: { tags, summary: 'Add a space', params: CampusParams, body: SpaceInputSchema, response: { 201: SpaceSchema, ...problems(400, 404, 409, 413, 415) } } },
     async (request, reply) => {
       const { parentId = null, setupMinutes = 0, teardownMinutes = 0, openHours = null, ...rest } = request.body;
       const space = createSpace(useCaseContext(request), request.params.campusId, { ...rest, parentId, setupMinutes, teardownMinutes, openHours });
@@ -26,13 +26,14 @@ export const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/campuses/:campusId/spaces/:spaceId',
-    { schema: { tags, summary: 'Read a space', params: SpaceParams, response: { 200: SpaceSchema, ...problems(400, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a space', params: SpaceParams, response: { 200: SpaceSchema, ...problems(400, 404) } } },
     async (request) => presentSpace(requireSpaceRow(useCaseContext(request), request.params.campusId, request.params.spaceId)),
   );
 
   app.patch(
     '/campuses/:campusId/spaces/:spaceId',
     {
+      config: { access: 'facilities.manage' },
       schema: {
         tags,
         summary: 'Update a space',
@@ -48,7 +49,7 @@ export const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(
       `/campuses/:campusId/spaces/:spaceId/${action}`,
-      { schema: { tags, summary: archived ? 'Archive a space (its bookings stay; no new ones)' : 'Restore an archived space', params: SpaceParams, response: { 200: SpaceSchema, ...problems(400, 404, 409) } } },
+      { config: { access: 'facilities.manage' }, schema: { tags, summary: archived ? 'Archive a space (its bookings stay; no new ones)' : 'Restore an archived space', params: SpaceParams, response: { 200: SpaceSchema, ...problems(400, 404, 409) } } },
       async (request) => presentSpace(setSpaceArchived(useCaseContext(request), request.params.campusId, request.params.spaceId, archived)),
     );
   }

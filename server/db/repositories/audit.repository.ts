@@ -1,0 +1,41 @@
+import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../connection.js';
+import { auditLog } from '../schema/index.js';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id'>;
+
+export interface AuditFilter {
+  campusId: number;
+  actorUserId?: number;
+  /** An action ("booking.create") or a prefix ending in a dot ("booking."). */
+  action?: string;
+  entityType?: string;
+  entityId?: number;
+  fromMs?: number;
+  toMs?: number;
+  /** Keyset pagination: entries older than this id. */
+  beforeId?: number;
+  limit: number;
+}
+
+export function createAuditRepository(db: Db) {
+  return {
+    append(entry: NewAuditEntry): void {
+      db.insert(auditLog).values(entry).run();
+    },
+    list(filter: AuditFilter): AuditRow[] {
+      const conditions: SQL[] = [eq(auditLog.campusId, filter.campusId)];
+      if (filter.actorUserId !== undefined) conditions.push(eq(auditLog.actorUserId, filter.actorUserId));
+      if (filter.action !== undefined) conditions.push(filter.action.endsWith('.') ? like(auditLog.action, `${filter.action}%`) : eq(auditLog.action, filter.action));
+      if (filter.entityType !== undefined) conditions.push(eq(auditLog.entityType, filter.entityType));
+      if (filter.entityId !== undefined) conditions.push(eq(auditLog.entityId, filter.entityId));
+      if (filter.fromMs !== undefined) conditions.push(gte(auditLog.at, filter.fromMs));
+      if (filter.toMs !== undefined) conditions.push(lt(auditLog.at, filter.toMs));
+      if (filter.beforeId !== undefined) conditions.push(lt(auditLog.id, filter.beforeId));
+      return db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.id)).limit(filter.limit).all();
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
