@@ -63,6 +63,8 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Commons may be served over plain HTTP inside a school network: never rewrite to https.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -87,7 +89,11 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   await app.register(contextPlugin, { repos: createRepositories(db), clock });
   await app.register(authPlugin, {
     secure: config.cookieSecure,
