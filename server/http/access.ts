@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     campusFrom?: CampusResolver;
+    /** Only sign-in: it needs no CSRF token (the Origin check still applies). */
+    csrfExempt?: boolean;
   }
 }
 

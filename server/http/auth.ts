@@ -25,17 +25,27 @@ export interface AuthOptions {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** Host and port as a URL normalises them (a default port is dropped); null when unparsable. */
+function normalisedHost(protocol: string, host: string | undefined): string | null {
+  try {
+    return new URL(`${protocol}//${host ?? ''}`).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /** A browser's Origin, when sent, must be this server's own (host and port). */
 function assertSameOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (origin === undefined) return;
-  let host: string | null = null;
+  let originUrl: URL | null = null;
   try {
-    host = new URL(origin).host;
+    originUrl = new URL(origin);
   } catch {
-    host = null;
+    originUrl = null;
   }
-  if (host === null || host !== request.headers.host) throw new DomainError('auth.csrf', `Requests from ${origin} are not accepted.`);
+  const own = originUrl && normalisedHost(originUrl.protocol, request.headers.host);
+  if (!originUrl || own === null || originUrl.host !== own) throw new DomainError('auth.csrf', `Requests from ${origin} are not accepted.`);
 }
 
 /**
@@ -65,7 +75,8 @@ export const authPlugin = fp<AuthOptions>(
       request.session = resolved?.session ?? null;
       if (UNSAFE.has(request.method)) {
         assertSameOrigin(request);
-        if (request.session) {
+        // Signing in needs no token: there may be no session yet, and any old one is revoked.
+        if (request.session && !request.routeOptions.config.csrfExempt) {
           const sent = request.headers[CSRF_HEADER];
           if (typeof sent !== 'string' || !sameSecret(sent, request.session.csrfToken)) {
             throw new DomainError('auth.csrf', `Send the ${CSRF_HEADER} header that GET /api/me returns.`);

@@ -161,7 +161,7 @@ export async function changeOwnPassword(ctx: UseCaseContext, current: string, ne
   inWriteTransaction(ctx.repos.db, () => {
     const now = ctx.clock();
     ctx.repos.users.update(user.id, { passwordHash, updatedAt: now });
-    for (const s of ctx.repos.sessions.activeOfUser(user.id, now)) if (s.id !== keepSessionId) ctx.repos.sessions.revoke(s.id, now);
+    for (const s of ctx.repos.sessions.activeOfUser(user.id, now, Number.POSITIVE_INFINITY)) if (s.id !== keepSessionId) ctx.repos.sessions.revoke(s.id, now);
     recordChange(ctx, { campusId: null, action: 'user.change_password', entityType: 'user', entityId: user.id });
   });
 }

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { DomainError, invalidField } from '../domain/errors.js';
 import { canonicalTimeZone, isLocalDate, isValidTimeZone } from '../domain/wallclock.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
-import { audited } from './audit.js';
+import { inWriteTransaction } from '../db/connection.js';
+import { audited, recordChange } from './audit.js';
 import { requirePermission } from './authorize.js';
 import { notFound, type UseCaseContext } from './context.js';
 
@@ -48,9 +49,10 @@ export function createCampus(ctx: UseCaseContext, input: CampusInput): CampusRow
   }
   const values = validateCampus(input);
   const now = ctx.clock();
-  return audited(ctx, { campusId: null, action: 'campus.create', entityType: 'campus' }, () => {
+  return inWriteTransaction(ctx.repos.db, () => {
     const campus = ctx.repos.campuses.insert({ ...values, createdAt: now, updatedAt: now });
     if (ctx.actor.userId !== null) ctx.repos.users.addMembership({ userId: ctx.actor.userId, campusId: campus.id, role: 'admin', schoolId: null, createdAt: now });
+    recordChange(ctx, { campusId: campus.id, action: 'campus.create', entityType: 'campus', entityId: campus.id, after: campus });
     return campus;
   });
 }

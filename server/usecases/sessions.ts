@@ -72,9 +72,9 @@ export function endSession(ctx: UseCaseContext, sessionId: number): void {
   ctx.repos.sessions.revoke(sessionId, ctx.clock());
 }
 
-export function listOwnSessions(ctx: UseCaseContext) {
+export function listOwnSessions(ctx: UseCaseContext, policy: SessionPolicy) {
   if (ctx.actor.userId === null) throw new DomainError('unauthenticated', 'Sign in first.');
-  return ctx.repos.sessions.activeOfUser(ctx.actor.userId, ctx.clock());
+  return ctx.repos.sessions.activeOfUser(ctx.actor.userId, ctx.clock(), policy.idleMs);
 }
 
 /** A person may revoke any of their own sessions; someone else's is "not found". */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connection.js';
 import { auditLog } from '../schema/index.js';
 
@@ -27,7 +27,11 @@ export function createAuditRepository(db: Db) {
     list(filter: AuditFilter): AuditRow[] {
       const conditions: SQL[] = [eq(auditLog.campusId, filter.campusId)];
       if (filter.actorUserId !== undefined) conditions.push(eq(auditLog.actorUserId, filter.actorUserId));
-      if (filter.action !== undefined) conditions.push(filter.action.endsWith('.') ? like(auditLog.action, `${filter.action}%`) : eq(auditLog.action, filter.action));
+      // A prefix is compared literally (no LIKE wildcards, same case rules as the exact form).
+      if (filter.action !== undefined) {
+        const prefix = filter.action;
+        conditions.push(prefix.endsWith('.') ? sql`substr(${auditLog.action}, 1, ${prefix.length}) = ${prefix}` : eq(auditLog.action, prefix));
+      }
       if (filter.entityType !== undefined) conditions.push(eq(auditLog.entityType, filter.entityType));
       if (filter.entityId !== undefined) conditions.push(eq(auditLog.entityId, filter.entityId));
       if (filter.fromMs !== undefined) conditions.push(gte(auditLog.at, filter.fromMs));

@@ -15,11 +15,12 @@ export function createSessionsRepository(db: Db) {
     get(id: number): SessionRow | undefined {
       return db.select().from(sessions).where(eq(sessions.id, id)).get();
     },
-    activeOfUser(userId: number, now: number): SessionRow[] {
+    /** Sessions that still work: not revoked, not past their end, used within idleMs. */
+    activeOfUser(userId: number, now: number, idleMs: number): SessionRow[] {
       return db
         .select()
         .from(sessions)
-        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - idleMs)))
         .orderBy(desc(sessions.lastSeenAt))
         .all();
     },

@@ -19,7 +19,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginLimitPerMinute: number
   app.post(
     '/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: loginLimitPerMinute, timeWindow: 60_000 } },
+      config: { access: 'public', csrfExempt: true, rateLimit: { max: loginLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; starts a session (HttpOnly cookie)',

@@ -22,7 +22,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me/sessions',
     { config: signedIn, schema: { tags, summary: 'My active sessions (this one marked current)', response: { 200: Type.Array(SessionSchema), ...problems(401) } } },
-    async (request) => listOwnSessions(useCaseContext(request)).map((s) => presentSession(s, request.session!.id)),
+    async (request) => listOwnSessions(useCaseContext(request), app.sessionPolicy).map((s) => presentSession(s, request.session!.id)),
   );
 
   app.delete(
