@@ -10,7 +10,7 @@ import { createRepositories } from './db/repositories/index.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { authPlugin } from './http/auth.js';
 import { contextPlugin } from './http/context.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { handleError, registerProblemHandlers } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
 import { apiRoutes } from './routes/index.js';
 import { webRoutes } from './routes/web.js';
@@ -30,7 +30,8 @@ const CONNECTION_TIMEOUT_MS = 10_000;
 function requireDeclaredAccess(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && route.config?.access === undefined) {
+    const isDocsUi = url === '/api/docs' || url.startsWith('/api/docs/');
+    if (url.startsWith('/api/') && !isDocsUi && route.config?.access === undefined) {
       throw new Error(`route ${route.method} ${url} declares no access rule (config.access)`);
     }
   });
@@ -44,6 +45,8 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any route runs (a bad %-escape, an over-long param) are problems too.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only; a text/plain body is refused (415) rather than parsed as a string.

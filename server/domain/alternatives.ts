@@ -19,8 +19,8 @@ export interface AlternativesInput {
   zone: string;
   spaces: ReadonlyMap<number, SpaceRule>;
   closures: readonly ClosureRule[];
-  /** Active occurrences in those spaces overlapping [fromUtc, toUtc); always called with a finite window. */
-  busyIn: (spaceIds: number[], fromUtc: number, toUtc: number) => BusyOccurrence[];
+  /** Active occurrences in those spaces overlapping any of the (finite) windows, each once. */
+  busyIn: (spaceIds: number[], windows: ReadonlyArray<{ fromUtc: number; toUtc: number }>) => BusyOccurrence[];
   ignoreOccurrenceIds?: ReadonlySet<number>;
   stepMinutes?: number;
   maxShiftMinutes?: number;
@@ -73,21 +73,19 @@ function shiftAll(candidates: readonly Candidate[], minutes: number, zone: strin
 }
 
 /**
- * One finite window covering every candidate, widened so that a busy
- * occurrence whose buffers reach a (possibly shifted) candidate is included.
+ * One window around each candidate (never one spanning the whole series: a year of a busy
+ * space's bookings), widened so that a busy occurrence whose buffers reach a candidate
+ * shifted by up to shiftMinutes is included.
  */
-function busyWindow(
+function busyWindows(
   candidates: readonly Candidate[],
   shiftMinutes: number,
   spaces: ReadonlyMap<number, SpaceRule>,
-): { fromUtc: number; toUtc: number } {
+): Array<{ fromUtc: number; toUtc: number }> {
   let maxBuffer = 0;
   for (const s of spaces.values()) maxBuffer = Math.max(maxBuffer, s.setupMinutes, s.teardownMinutes);
   const pad = (shiftMinutes + DST_SLACK_MINUTES + 2 * maxBuffer) * MINUTE_MS;
-  return {
-    fromUtc: Math.min(...candidates.map((c) => c.startUtc)) - pad,
-    toUtc: Math.max(...candidates.map((c) => c.endUtc)) + pad,
-  };
+  return candidates.map((c) => ({ fromUtc: c.startUtc - pad, toUtc: c.endUtc + pad }));
 }
 
 /** Local dates of candidates that hit a closure: skipping them (EXDATE) is the fix, not moving them. */
@@ -106,8 +104,7 @@ function alternativeTimes(input: AlternativesInput, remaining: Candidate[]): Tim
   const step = input.stepMinutes ?? 15;
   const max = input.maxShiftMinutes ?? 240;
   const limit = input.limit ?? 3;
-  const { fromUtc, toUtc } = busyWindow(remaining, max, input.spaces);
-  const busy = input.busyIn(spaceFamily(input.spaceId, input.spaces), fromUtc, toUtc);
+  const busy = input.busyIn(spaceFamily(input.spaceId, input.spaces), busyWindows(remaining, max, input.spaces));
   const found: TimeAlternative[] = [];
   for (const shift of shiftSequence(step, max)) {
     if (found.length >= limit) break;
@@ -128,11 +125,11 @@ function alternativeSpaces(input: AlternativesInput, remaining: Candidate[]): Sp
   const options = [...input.spaces.values()]
     .filter((s) => !s.archived && s.kind === requested.kind && !family.includes(s.id) && s.capacity >= input.attendees)
     .sort((a, b) => a.capacity - b.capacity || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
-  const { fromUtc, toUtc } = busyWindow(remaining, 0, input.spaces);
+  const windows = busyWindows(remaining, 0, input.spaces);
   const found: SpaceAlternative[] = [];
   for (const s of options) {
     if (found.length >= limit) break;
-    const busy = input.busyIn(spaceFamily(s.id, input.spaces), fromUtc, toUtc);
+    const busy = input.busyIn(spaceFamily(s.id, input.spaces), windows);
     if (isFree(input, s.id, remaining, busy)) {
       found.push({ spaceId: s.id, name: s.name, kind: s.kind, capacity: s.capacity });
     }

@@ -99,18 +99,44 @@ export function fitsOpenHours(o: Pick<OccurrenceTimes, 'localStart' | 'localEnd'
   return windows.some((w) => (minutesOfDay(w.open) ?? Infinity) <= start && end <= (minutesOfDay(w.close) ?? -Infinity));
 }
 
-function busyConflicts(
-  c: Candidate,
-  blocked: Interval,
-  busy: readonly BusyOccurrence[],
-  spaces: ReadonlyMap<number, SpaceRule>,
-): Conflict[] {
-  return busy
-    .filter((b) => {
+/** Busy occurrences with their blocked intervals, sorted by blocked start, for binary search. */
+interface BusyIndex {
+  entries: Array<{ busy: BusyOccurrence; blocked: Interval }>;
+  /** The longest blocked interval: how far before a candidate an overlapping entry can start. */
+  longest: number;
+}
+
+function indexBusy(busy: readonly BusyOccurrence[], spaces: ReadonlyMap<number, SpaceRule>): BusyIndex {
+  const entries = busy
+    .map((b) => {
       // An unknown space in the busy list contributes no buffers rather than failing the whole check.
       const own = spaces.get(b.spaceId) ?? { setupMinutes: 0, teardownMinutes: 0 };
-      return overlaps(blocked, blockedInterval(b, own));
+      return { busy: b, blocked: blockedInterval(b, own) };
     })
+    .sort((a, b) => a.blocked.start - b.blocked.start);
+  return { entries, longest: entries.reduce((max, e) => Math.max(max, e.blocked.end - e.blocked.start), 0) };
+}
+
+/** First entry whose blocked start is at or after `start`. */
+function firstFrom(entries: BusyIndex['entries'], start: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (entries[mid]!.blocked.start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function busyConflicts(c: Candidate, blocked: Interval, index: BusyIndex): Conflict[] {
+  const hits: BusyOccurrence[] = [];
+  for (let i = firstFrom(index.entries, blocked.start - index.longest); i < index.entries.length; i++) {
+    const entry = index.entries[i]!;
+    if (entry.blocked.start >= blocked.end) break;
+    if (overlaps(blocked, entry.blocked)) hits.push(entry.busy);
+  }
+  return hits
     .sort((a, b) => a.startUtc - b.startUtc || a.occurrenceId - b.occurrenceId)
     .map((b) => ({ kind: 'overlap', occurrence: timesOf(c), with: b }));
 }
@@ -140,7 +166,10 @@ export function findConflicts(input: FindConflictsInput): Conflict[] {
   const space = requireSpace(input.spaceId, input.spaces);
   const family = spaceFamily(space.id, input.spaces);
   const ignore = input.ignoreOccurrenceIds ?? new Set<number>();
-  const busy = input.busy.filter((b) => family.includes(b.spaceId) && !ignore.has(b.occurrenceId));
+  const busy = indexBusy(
+    input.busy.filter((b) => family.includes(b.spaceId) && !ignore.has(b.occurrenceId)),
+    input.spaces,
+  );
   const closures = input.closures.filter((cl) => closureApplies(cl, family));
 
   const candidates = [...input.candidates].sort((a, b) => a.startUtc - b.startUtc);
@@ -159,7 +188,7 @@ export function findConflicts(input: FindConflictsInput): Conflict[] {
       const windows = windowsOn(c.localStart, space.openHours);
       if (!fitsOpenHours(c, windows)) result.push({ kind: 'outside_hours', occurrence, openHours: windows });
     }
-    result.push(...busyConflicts(c, blocked, busy, input.spaces));
+    result.push(...busyConflicts(c, blocked, busy));
     if (input.attendees > space.capacity) {
       result.push({ kind: 'capacity', occurrence, attendees: input.attendees, capacity: space.capacity });
     }

@@ -28,8 +28,14 @@ const DAY_MS = 86_400_000;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Checking a zone builds an Intl formatter (~50 µs); the answer never changes, so remember it.
+const knownZones = new Set<string>();
+
 export function isValidTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+  if (knownZones.has(zone)) return true;
+  const valid = typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+  if (valid) knownZones.add(zone);
+  return valid;
 }
 
 /** The zone's canonical IANA spelling ('america/los_angeles' → 'America/Los_Angeles'). */

@@ -1,6 +1,5 @@
 import { suggestAlternatives, type Alternatives } from '../domain/alternatives.js';
 import { findConflicts, type BusyOccurrence, type Candidate, type Conflict } from '../domain/conflicts.js';
-import { MAX_BUFFER_MINUTES } from '../domain/limits.js';
 import { spaceFamily, type SpaceRule } from '../domain/spaces.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import { toClosureRule } from './closures.js';
@@ -8,8 +7,7 @@ import type { UseCaseContext } from './context.js';
 import { loadSpaceRules } from './spaces.js';
 
 const DAY_MS = 86_400_000;
-// Any existing occurrence that can touch a candidate starts within this margin of it (both buffers).
-const BUFFER_MARGIN_MS = 2 * MAX_BUFFER_MINUTES * 60_000;
+const MINUTE_MS = 60_000;
 
 /** Occurrences a booking would have in one space, with one head-count. */
 export interface CandidateGroup {
@@ -24,12 +22,21 @@ export interface CheckScope {
   ignoreOccurrenceIds: ReadonlySet<number>;
 }
 
-function busyNear(ctx: Pick<UseCaseContext, 'repos'>, spaceIds: number[], candidates: readonly Candidate[]): BusyOccurrence[] {
-  const unique = new Map<number, BusyOccurrence>();
-  for (const c of candidates) {
-    for (const b of ctx.repos.occurrences.busyIn(spaceIds, c.startUtc - BUFFER_MARGIN_MS, c.endUtc + BUFFER_MARGIN_MS)) unique.set(b.occurrenceId, b);
-  }
-  return [...unique.values()];
+/**
+ * Existing occurrences that can touch the candidates: each candidate's own setup and teardown,
+ * plus the largest buffers in the family (another occurrence's teardown can reach back into a
+ * candidate's setup), and not a minute more.
+ */
+function busyNear(ctx: Pick<UseCaseContext, 'repos'>, spaces: ReadonlyMap<number, SpaceRule>, spaceId: number, candidates: readonly Candidate[]): BusyOccurrence[] {
+  const family = spaceFamily(spaceId, spaces);
+  const own = spaces.get(spaceId);
+  const members = family.map((id) => spaces.get(id)).filter((s) => s !== undefined);
+  const before = ((own?.setupMinutes ?? 0) + Math.max(0, ...members.map((s) => s.teardownMinutes))) * MINUTE_MS;
+  const after = ((own?.teardownMinutes ?? 0) + Math.max(0, ...members.map((s) => s.setupMinutes))) * MINUTE_MS;
+  return ctx.repos.occurrences.busyIn(
+    family,
+    candidates.map((c) => ({ fromUtc: c.startUtc - before, toUtc: c.endUtc + after })),
+  );
 }
 
 function closuresAround(ctx: Pick<UseCaseContext, 'repos'>, campusId: number, groups: readonly CandidateGroup[]) {
@@ -49,7 +56,7 @@ export function findBookingConflicts(ctx: Pick<UseCaseContext, 'repos'>, scope: 
       candidates: group.candidates,
       spaceId: group.spaceId,
       spaces,
-      busy: busyNear(ctx, spaceFamily(group.spaceId, spaces), group.candidates),
+      busy: busyNear(ctx, spaces, group.spaceId, group.candidates),
       closures,
       attendees: group.attendees,
       ignoreOccurrenceIds: scope.ignoreOccurrenceIds,
@@ -67,7 +74,7 @@ export function findAlternatives(ctx: Pick<UseCaseContext, 'repos'>, scope: Chec
     zone: scope.campus.timeZone,
     spaces,
     closures: closuresAround(ctx, scope.campus.id, [group]),
-    busyIn: (spaceIds, fromUtc, toUtc) => ctx.repos.occurrences.busyIn(spaceIds, fromUtc, toUtc),
+    busyIn: (spaceIds, windows) => ctx.repos.occurrences.busyIn(spaceIds, windows),
     ignoreOccurrenceIds: scope.ignoreOccurrenceIds,
   });
 }

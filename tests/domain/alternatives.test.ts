@@ -54,12 +54,14 @@ function allDayClosure(date: LocalDate, nextDate: LocalDate, spaceIds: number[] 
   return { ...occ(`${date}T00:00`, `${nextDate}T00:00`), id: 1, reason: 'holiday', note: '', spaceIds };
 }
 
-/** A fake repository that records every window it is asked for. */
+type Window = { fromUtc: number; toUtc: number };
+
+/** A fake repository that records every set of windows it is asked for. */
 function busyStore(rows: BusyOccurrence[]) {
-  const calls: Array<{ spaceIds: number[]; fromUtc: number; toUtc: number }> = [];
-  const busyIn = (spaceIds: number[], fromUtc: number, toUtc: number) => {
-    calls.push({ spaceIds, fromUtc, toUtc });
-    return rows.filter((b) => spaceIds.includes(b.spaceId) && b.startUtc < toUtc && fromUtc < b.endUtc);
+  const calls: Array<{ spaceIds: number[]; windows: readonly Window[] }> = [];
+  const busyIn = (spaceIds: number[], windows: readonly Window[]) => {
+    calls.push({ spaceIds, windows });
+    return rows.filter((b) => spaceIds.includes(b.spaceId) && windows.some((w) => b.startUtc < w.toUtc && w.fromUtc < b.endUtc));
   };
   return { busyIn, calls };
 }
@@ -109,18 +111,20 @@ describe('suggestAlternatives: other times in the same space', () => {
     expect(suggest({ ...request, attendees: 61 }, heldOnSecondMonday).times).toEqual([]);
   });
 
-  it('asks the repository for one bounded window around all weeks, widened by the maximum shift', () => {
+  it('asks the repository for one bounded window around each week (never one spanning the series), widened by the maximum shift', () => {
     const { calls } = suggest(request, heldOnSecondMonday);
-    const first = request.candidates[0]!.startUtc;
-    const last = request.candidates[2]!.endUtc;
     expect(calls[0]?.spaceIds).toEqual([LIBRARY]);
     for (const c of calls) {
-      expect(c.fromUtc).toBeLessThanOrEqual(first);
-      expect(c.toUtc).toBeGreaterThanOrEqual(last);
-      expect(c.toUtc - c.fromUtc).toBeLessThan(last - first + DAY);
+      expect(c.windows).toHaveLength(request.candidates.length);
+      c.windows.forEach((w, i) => {
+        const candidate = request.candidates[i]!;
+        expect(w.fromUtc).toBeLessThanOrEqual(candidate.startUtc);
+        expect(w.toUtc).toBeGreaterThanOrEqual(candidate.endUtc);
+        expect(w.toUtc - w.fromUtc).toBeLessThan(DAY);
+      });
     }
-    expect(calls[0]!.fromUtc).toBeLessThanOrEqual(first - 240 * MIN);
-    expect(calls[0]!.toUtc).toBeGreaterThanOrEqual(last + 240 * MIN);
+    expect(calls[0]!.windows[0]!.fromUtc).toBeLessThanOrEqual(request.candidates[0]!.startUtc - 240 * MIN);
+    expect(calls[0]!.windows[2]!.toUtc).toBeGreaterThanOrEqual(request.candidates[2]!.endUtc + 240 * MIN);
   });
 });
 

@@ -6,9 +6,10 @@ export type BookingRow = typeof bookings.$inferSelect;
 export type NewBooking = Omit<typeof bookings.$inferInsert, 'id'>;
 
 export function createBookingsRepository(db: Db) {
+  const byId = db.select().from(bookings).where(eq(bookings.id, sql.placeholder('id'))).prepare();
   return {
     get(id: number): BookingRow | undefined {
-      return db.select().from(bookings).where(eq(bookings.id, id)).get();
+      return byId.get({ id });
     },
     insert(values: NewBooking): BookingRow {
       return db.insert(bookings).values(values).returning().get();

@@ -26,9 +26,15 @@ const busyColumns = {
   endUtc: occurrences.endUtc,
 };
 
+/** A span of time to look for occurrences in; half-open [fromUtc, toUtc). */
+export interface TimeWindow {
+  fromUtc: number;
+  toUtc: number;
+}
+
 export function createOccurrencesRepository(db: Db) {
   // The hot path of every check: active occurrences of one space that can touch [from, to).
-  // Bounding the start from below by the longest possible occurrence keeps it an index range scan.
+  // Bounding the start from below by the space's longest occurrence keeps it a short index range scan.
   const busyInSpace = db
     .select(busyColumns)
     .from(occurrences)
@@ -44,6 +50,19 @@ export function createOccurrencesRepository(db: Db) {
         gt(occurrences.endUtc, sql.placeholder('fromUtc')),
       ),
     )
+    .prepare();
+
+  const longestInSpace = db
+    .select({ longest: sql<number | null>`max(${occurrences.endUtc} - ${occurrences.startUtc})` })
+    .from(occurrences)
+    .where(and(eq(occurrences.spaceId, sql.placeholder('spaceId')), isActive))
+    .prepare();
+
+  const ofBooking = db
+    .select()
+    .from(occurrences)
+    .where(eq(occurrences.bookingId, sql.placeholder('bookingId')))
+    .orderBy(asc(occurrences.startUtc), asc(occurrences.id))
     .prepare();
 
   const insertOne = db.insert(occurrences).values({
@@ -64,9 +83,16 @@ export function createOccurrencesRepository(db: Db) {
   }).prepare();
 
   return {
-    busyIn(spaceIds: number[], fromUtc: number, toUtc: number): BusyOccurrence[] {
-      const lowestStart = fromUtc - MAX_OCCURRENCE_MS;
-      return spaceIds.flatMap((spaceId) => busyInSpace.all({ spaceId, lowestStart, fromUtc, toUtc }));
+    /** Active occurrences of these spaces that overlap any of the windows, each once. */
+    busyIn(spaceIds: readonly number[], windows: readonly TimeWindow[]): BusyOccurrence[] {
+      const found = new Map<number, BusyOccurrence>();
+      for (const spaceId of spaceIds) {
+        const longest = longestInSpace.get({ spaceId })?.longest ?? 0;
+        for (const { fromUtc, toUtc } of windows) {
+          for (const b of busyInSpace.all({ spaceId, lowestStart: fromUtc - longest, fromUtc, toUtc })) found.set(b.occurrenceId, b);
+        }
+      }
+      return [...found.values()];
     },
     listInRange(filter: {
       campusId: number;
@@ -103,7 +129,7 @@ export function createOccurrencesRepository(db: Db) {
         .all();
     },
     byBooking(bookingId: number): OccurrenceRow[] {
-      return db.select().from(occurrences).where(eq(occurrences.bookingId, bookingId)).orderBy(asc(occurrences.startUtc), asc(occurrences.id)).all();
+      return ofBooking.all({ bookingId });
     },
     get(id: number): OccurrenceRow | undefined {
       return db.select().from(occurrences).where(eq(occurrences.id, id)).get();

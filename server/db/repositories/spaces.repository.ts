@@ -6,6 +6,7 @@ export type SpaceRow = typeof spaces.$inferSelect;
 export type NewSpace = Omit<typeof spaces.$inferInsert, 'id'>;
 
 export function createSpacesRepository(db: Db) {
+  const byId = db.select().from(spaces).where(eq(spaces.id, sql.placeholder('id'))).prepare();
   const byCampus = db.select().from(spaces).where(eq(spaces.campusId, sql.placeholder('campusId'))).orderBy(asc(spaces.name), asc(spaces.id)).prepare();
   return {
     listByCampus(campusId: number, includeArchived: boolean): SpaceRow[] {
@@ -17,7 +18,7 @@ export function createSpacesRepository(db: Db) {
       return byCampus.all({ campusId });
     },
     get(id: number): SpaceRow | undefined {
-      return db.select().from(spaces).where(eq(spaces.id, id)).get();
+      return byId.get({ id });
     },
     insert(values: NewSpace): SpaceRow {
       return db.insert(spaces).values(values).returning().get();

@@ -64,8 +64,11 @@ export const occurrences = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    // The conflict check: active occurrences of one space starting in a bounded window.
-    index('occurrences_space_start').on(t.spaceId, t.startUtc).where(sql`${t.status} = 'active'`),
+    // The conflict check: active occurrences of one space starting in a bounded window; the end
+    // is in the index too, so rows that end too early are skipped without reading the table.
+    index('occurrences_space_start_end').on(t.spaceId, t.startUtc, t.endUtc).where(sql`${t.status} = 'active'`),
+    // The longest active occurrence of a space, in one probe: how far back a window must look.
+    index('occurrences_space_duration').on(t.spaceId, sql`(${t.endUtc} - ${t.startUtc})`).where(sql`${t.status} = 'active'`),
     index('occurrences_campus_start').on(t.campusId, t.startUtc),
     index('occurrences_booking').on(t.bookingId, t.originalLocalStart),
   ],

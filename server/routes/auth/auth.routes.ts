@@ -35,9 +35,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginLimitPerMinute: number
         reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
         throw new DomainError('rate_limited', 'Too many sign-in attempts for this account; wait a minute and try again.');
       }
-      // A session the client already had is ended: the new one gets a new id (no fixation).
-      if (request.session) endSession(ctx, request.session.id);
-      const { token, session, user } = await logIn(ctx, request.body, app.sessionPolicy, { userAgent: request.headers['user-agent'] ?? '', ip: request.ip });
+      const client = { userAgent: request.headers['user-agent'] ?? '', ip: request.ip, replacingSessionId: request.session?.id ?? null };
+      const { token, session, user } = await logIn(ctx, request.body, app.sessionPolicy, client);
       app.sessionCookie.set(reply, token, app.sessionPolicy.absoluteMs);
       return presentMe(ctx.repos, user, session);
     },
