@@ -1,18 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 
-/** Until the SPA lands, the root serves one plain page pointing at the API and its docs. */
+/** web/ sits at the project root: two levels up from server/routes, three from dist/server/routes. */
+function readPage(): string {
+  for (const path of ['../../web/index.html', '../../../web/index.html']) {
+    try {
+      return readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
+    } catch {
+      // try the next layout
+    }
+  }
+  throw new Error('web/index.html not found');
+}
+
+/** Until the SPA lands, the root serves web/index.html: one plain page pointing at the API. */
 export const webRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Commons</title></head>
-<body>
-<h1>Commons</h1>
-<p>The shared-facility scheduler of the building council is running.</p>
-<ul>
-<li><a href="/api/docs">API documentation</a> (OpenAPI: <a href="/api/openapi.json">/api/openapi.json</a>)</li>
-<li><a href="/api/campuses">Campuses</a> · <a href="/api/health">Health</a></li>
-</ul>
-</body></html>`),
-  );
+  const page = readPage();
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
 };

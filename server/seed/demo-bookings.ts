@@ -6,17 +6,13 @@
  * refuses any overlap (setup/teardown buffers included), any slot outside open hours and
  * any group larger than the room.
  */
+import type { BookingInput } from '../usecases/bookings.js';
 import { CODE, type SchoolCode, type SpaceKey } from './demo-campus.js';
 
-export interface BookingSeed {
+/** A demo booking: a BookingInput naming its space and school by their demo keys. */
+export interface BookingSeed extends Omit<BookingInput, 'spaceId' | 'schoolId' | 'exdates'> {
   space: SpaceKey;
   school: SchoolCode;
-  title: string;
-  purpose: string;
-  attendees: number;
-  start: string;
-  end: string;
-  rrule: string | null;
 }
 
 type Seed = Omit<BookingSeed, 'start' | 'end' | 'rrule'>;

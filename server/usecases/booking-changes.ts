@@ -7,7 +7,7 @@ import { inWriteTransaction } from '../db/connection.js';
 import type { BookingRow } from '../db/repositories/bookings.repository.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
-import { conflictError, expandBooking, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
+import { conflictError, definitionOf, expandBooking, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
 import { requireActiveCampus } from './campuses.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import { recordChange } from './audit.js';
@@ -67,18 +67,7 @@ function checkedSpace(ctx: UseCaseContext, campusId: number, spaceId: number, pr
 
 /** The booking's definition with the changes applied and checked. */
 function nextDefinition(ctx: UseCaseContext, booking: BookingRow, changes: BookingChanges): BookingInput {
-  const next: BookingInput = {
-    spaceId: booking.spaceId,
-    schoolId: booking.schoolId,
-    title: booking.title,
-    purpose: booking.purpose,
-    attendees: booking.attendees,
-    start: booking.localStart,
-    end: booking.localEnd,
-    rrule: booking.rrule,
-    exdates: booking.exdates,
-    ...changes,
-  };
+  const next: BookingInput = { ...definitionOf(booking), ...changes };
   // Moving only the start keeps the length, as in any calendar.
   if (changes.start !== undefined && changes.end === undefined) next.end = addMinutesWall(next.start, wallMinutesBetween(booking.localStart, booking.localEnd));
   if (!next.title.trim()) throw invalidField('title', 'must not be blank');

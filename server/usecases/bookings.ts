@@ -26,6 +26,21 @@ export interface BookingInput {
   exdates: string[];
 }
 
+/** The booking as a person defined it: the input it was made from, after every edit. */
+export function definitionOf(booking: BookingRow): BookingInput {
+  return {
+    spaceId: booking.spaceId,
+    schoolId: booking.schoolId,
+    title: booking.title,
+    purpose: booking.purpose,
+    attendees: booking.attendees,
+    start: booking.localStart,
+    end: booking.localEnd,
+    rrule: booking.rrule,
+    exdates: booking.exdates,
+  };
+}
+
 /** What a check finds: the occurrences the booking would have and everything in their way. */
 export interface BookingAnalysis {
   occurrences: ExpandedOccurrence[];

@@ -7,15 +7,8 @@ import { audited } from './audit.js';
 import { requirePermission } from './authorize.js';
 import { requireInCampus, type UseCaseContext } from './context.js';
 
-export interface SpaceInput {
-  name: string;
-  kind: string;
-  capacity: number;
-  parentId: number | null;
-  setupMinutes: number;
-  teardownMinutes: number;
-  openHours: OpenHours | null;
-}
+/** What a person sets on a space; the rule the conflict checker reads adds its id and archive state. */
+export type SpaceInput = Omit<SpaceRule, 'id' | 'archived'>;
 
 export function toSpaceRule(row: SpaceRow): SpaceRule {
   return {

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { BookingRow } from '../../db/repositories/bookings.repository.js';
 import type { OccurrenceRow } from '../../db/repositories/occurrences.repository.js';
 import { MAX_OCCURRENCES_PER_SERIES } from '../../domain/limits.js';
+import { definitionOf } from '../../usecases/bookings.js';
 import { IdSchema, InstantSchema, LocalDateTimeSchema, NameSchema, iso } from '../../http/schemas.js';
 
 const RRuleSchema = Type.Union([Type.String({ maxLength: 300 }), Type.Null()], {
@@ -147,15 +148,7 @@ export function presentBooking({ booking, occurrences }: { booking: BookingRow; 
   return {
     id: booking.id,
     campusId: booking.campusId,
-    spaceId: booking.spaceId,
-    schoolId: booking.schoolId,
-    title: booking.title,
-    purpose: booking.purpose,
-    attendees: booking.attendees,
-    start: booking.localStart,
-    end: booking.localEnd,
-    rrule: booking.rrule,
-    exdates: booking.exdates,
+    ...definitionOf(booking),
     status: booking.status,
     version: booking.version,
     splitFromId: booking.splitFromId,

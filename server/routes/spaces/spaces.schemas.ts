@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import type { SpaceRow } from '../../db/repositories/spaces.repository.js';
-import type { OpenHours } from '../../domain/spaces.js';
 import { MAX_BUFFER_MINUTES } from '../../domain/limits.js';
 import { IdSchema, InstantSchema, NameSchema, iso } from '../../http/schemas.js';
+import { toSpaceRule } from '../../usecases/spaces.js';
 
 const Window = Type.Object(
   { open: Type.String({ pattern: '^\\d{2}:\\d{2}$', examples: ['07:00'] }), close: Type.String({ pattern: '^\\d{2}:\\d{2}$', examples: ['22:00'] }) },
@@ -56,18 +56,5 @@ export const SpaceSchema = Type.Object({
 export const SpaceParams = Type.Object({ campusId: IdSchema, spaceId: IdSchema }, { additionalProperties: false });
 
 export function presentSpace(row: SpaceRow): Static<typeof SpaceSchema> {
-  return {
-    id: row.id,
-    campusId: row.campusId,
-    name: row.name,
-    kind: row.kind,
-    capacity: row.capacity,
-    parentId: row.parentId,
-    setupMinutes: row.setupMinutes,
-    teardownMinutes: row.teardownMinutes,
-    openHours: (row.openHours as OpenHours | null) ?? null,
-    archived: row.archivedAt !== null,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-  };
+  return { ...toSpaceRule(row), campusId: row.campusId, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
 }
