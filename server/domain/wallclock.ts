@@ -59,7 +59,7 @@ export function parseLocalDateTime(s: string): WallFields | null {
 }
 
 export function isLocalDateTime(s: string): s is LocalDateTime {
-  return parseLocalDateTime(s) !== null;
+  return floatingCache.has(s) || parseLocalDateTime(s) !== null;
 }
 
 export function isLocalDate(s: string): s is LocalDate {
@@ -67,19 +67,31 @@ export function isLocalDate(s: string): s is LocalDate {
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Arithmetic rather than a Date round trip: this runs several times per occurrence checked.
 function isRealDate(year: number, month: number, day: number): boolean {
-  // Date.UTC rolls 02-30 over to 03-02; a round trip catches that.
-  const d = new Date(Date.UTC(year, month - 1, day));
-  // Years 0–99 are remapped to 1900–1999 by Date.UTC, so they fail here too.
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  // Years 0–99 are refused: Date.UTC would remap them to 1900–1999.
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** Floating ms of a wall time; throws on malformed input (callers validate user input first). */
 export function wallToFloatingMs(local: LocalDateTime): number {
+  const known = floatingCache.get(local);
+  if (known !== undefined) return known;
   const f = parseLocalDateTime(local);
   if (!f) throw new RangeError(`not a local date-time (YYYY-MM-DDTHH:mm): ${String(local)}`);
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute);
+  const ms = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute);
+  // A check parses the same few hundred wall times many times over; a bounded memo saves it.
+  if (floatingCache.size >= FLOATING_CACHE_SIZE) floatingCache.clear();
+  floatingCache.set(local, ms);
+  return ms;
 }
+
+const FLOATING_CACHE_SIZE = 20_000;
+const floatingCache = new Map<string, number>();
 
 /** Wall time of floating ms, truncated to the minute. */
 export function floatingMsToLocal(ms: number): LocalDateTime {

@@ -14,7 +14,15 @@ interface Segment {
   offset: number;
 }
 
-const segmentsByZoneYear = new Map<string, Segment[]>();
+/** The year of each zone looked up last, with its span: nearly every call falls in it. */
+interface YearSegments {
+  from: number;
+  to: number;
+  segments: Segment[];
+}
+
+const segmentsByZoneYear = new Map<string, YearSegments>();
+const lastByZone = new Map<string, YearSegments>();
 
 /** The first minute in (low, high] at which the offset differs from low's; low and high differ. */
 function firstChange(zone: IANAZone, low: number, high: number): number {
@@ -40,14 +48,22 @@ function segmentsOfYear(zone: IANAZone, year: number): Segment[] {
   return segments;
 }
 
-export function offsetMinutes(zone: IANAZone, epochMs: number): number {
+function yearOf(zone: IANAZone, epochMs: number): YearSegments {
+  const last = lastByZone.get(zone.name);
+  if (last && last.from <= epochMs && epochMs < last.to) return last;
   const year = new Date(epochMs).getUTCFullYear();
   const key = `${zone.name}|${year}`;
-  let segments = segmentsByZoneYear.get(key);
-  if (!segments) {
-    segments = segmentsOfYear(zone, year);
-    segmentsByZoneYear.set(key, segments);
+  let entry = segmentsByZoneYear.get(key);
+  if (!entry) {
+    entry = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), segments: segmentsOfYear(zone, year) };
+    segmentsByZoneYear.set(key, entry);
   }
+  lastByZone.set(zone.name, entry);
+  return entry;
+}
+
+export function offsetMinutes(zone: IANAZone, epochMs: number): number {
+  const { segments } = yearOf(zone, epochMs);
   let offset = segments[0]!.offset;
   for (const segment of segments) {
     if (segment.from > epochMs) break;
