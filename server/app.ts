@@ -12,6 +12,7 @@ import { authPlugin } from './http/auth.js';
 import { contextPlugin } from './http/context.js';
 import { handleError, registerProblemHandlers } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
+import { livePlugin } from './realtime/live.plugin.js';
 import { apiRoutes } from './routes/index.js';
 import { webRoutes } from './routes/web.js';
 
@@ -86,6 +87,7 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
         { name: 'campus', description: 'Campuses, schools, spaces and closures' },
         { name: 'bookings', description: 'Bookings, recurrence, conflicts' },
         { name: 'accounts', description: 'Members, roles and the audit trail' },
+        { name: 'live', description: 'Changes as they happen (WebSocket)' },
         { name: 'system', description: 'Health and documentation' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.cookieSecure ? '__Host-commons_session' : 'commons_session' } } },
@@ -101,6 +103,11 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
   await app.register(authPlugin, {
     secure: config.cookieSecure,
     policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
+  });
+  await app.register(livePlugin, {
+    heartbeatMs: config.liveHeartbeatSeconds * 1000,
+    pollMs: config.livePollMs,
+    retentionMs: config.liveRetentionHours * 3_600_000,
   });
   await app.register(apiRoutes, { prefix: '/api', loginLimitPerMinute: config.loginLimitPerMinute });
   await app.register(webRoutes);

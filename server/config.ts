@@ -27,6 +27,12 @@ export interface Config {
   loginLimitPerMinute: number;
   /** Requests per minute per address for everything else (COMMONS_RATE_LIMIT, default 1200). */
   rateLimitPerMinute: number;
+  /** Live connections are pinged this often; one that misses a pong is dropped (COMMONS_LIVE_HEARTBEAT_SECONDS, default 30). */
+  liveHeartbeatSeconds: number;
+  /** How often changes made by other server processes are looked for (COMMONS_LIVE_POLL_MS, default 250). */
+  livePollMs: number;
+  /** Live events are kept this long for clients that reconnect (COMMONS_LIVE_RETENTION_HOURS, default 168). */
+  liveRetentionHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +54,9 @@ export function readConfig(env: Env = process.env): Config {
     demoPassword: env.COMMONS_DEMO_PASSWORD || null,
     loginLimitPerMinute: integer(env.COMMONS_LOGIN_LIMIT ?? '10', 'COMMONS_LOGIN_LIMIT', 1, 10_000),
     rateLimitPerMinute: integer(env.COMMONS_RATE_LIMIT ?? '1200', 'COMMONS_RATE_LIMIT', 1, 1_000_000),
+    liveHeartbeatSeconds: integer(env.COMMONS_LIVE_HEARTBEAT_SECONDS ?? '30', 'COMMONS_LIVE_HEARTBEAT_SECONDS', 1, 3_600),
+    livePollMs: integer(env.COMMONS_LIVE_POLL_MS ?? '250', 'COMMONS_LIVE_POLL_MS', 10, 60_000),
+    liveRetentionHours: integer(env.COMMONS_LIVE_RETENTION_HOURS ?? '168', 'COMMONS_LIVE_RETENTION_HOURS', 1, 8_760),
   };
 }
 

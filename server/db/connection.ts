@@ -34,11 +34,24 @@ export function openDatabase(path: string, options: { busyTimeoutMs?: number } =
   return db;
 }
 
+const commitListeners = new WeakMap<Db, Set<() => void>>();
+
+/** Calls listener after every outermost write transaction of this connection commits. */
+export function onCommit(db: Db, listener: () => void): () => void {
+  const listeners = commitListeners.get(db) ?? new Set();
+  commitListeners.set(db, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * Runs fn in one synchronous BEGIN IMMEDIATE transaction: the write lock is taken up front, so
  * a check made inside cannot be invalidated by another connection before the write commits,
  * and nothing inside fails with SQLITE_BUSY. fn must not be async (an await would commit early).
+ * Nested calls become savepoints; commit listeners hear of the outermost commit only.
  */
 export function inWriteTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
+  const result = db.$client.transaction(fn).immediate();
+  if (!db.$client.inTransaction) for (const listener of commitListeners.get(db) ?? []) listener();
+  return result;
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'auth.disabled'
   | 'auth.csrf'
   | 'rate_limited'
+  | 'upgrade_required'
   | 'not_found'
   | 'booking.conflict'
   | 'booking.stale'

@@ -73,6 +73,8 @@ export const authPlugin = fp<AuthOptions>(
       const resolved = token ? resolveSession(app.commons, token, policy) : null;
       request.actor = resolved?.actor ?? anonymousActor;
       request.session = resolved?.session ?? null;
+      // A WebSocket upgrade is a GET, but a cross-site page could open one with our cookie.
+      if (request.ws) assertSameOrigin(request);
       if (UNSAFE.has(request.method)) {
         assertSameOrigin(request);
         // Signing in needs no token: there may be no session yet, and any old one is revoked.

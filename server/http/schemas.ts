@@ -39,6 +39,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body too large',
   415: 'Not JSON',
+  426: 'Needs a WebSocket upgrade',
 };
 
 /** Response schemas for the problems a route can answer with. */

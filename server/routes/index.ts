@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { meRoutes } from './auth/me.routes.js';
+import { liveRoutes } from './live/live.routes.js';
 import { memberRoutes } from './members/members.routes.js';
 import { bookingRoutes } from './bookings/bookings.routes.js';
 import { campusRoutes } from './campuses/campuses.routes.js';
@@ -17,6 +18,7 @@ export const apiRoutes: FastifyPluginAsync<{ loginLimitPerMinute: number }> = as
   await app.register(meRoutes);
   await app.register(memberRoutes);
   await app.register(auditRoutes);
+  await app.register(liveRoutes);
   await app.register(campusRoutes);
   await app.register(schoolRoutes);
   await app.register(spaceRoutes);

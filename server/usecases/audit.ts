@@ -15,10 +15,35 @@ export interface ChangeRecord {
   after?: unknown;
 }
 
-/** Appends to the audit trail; call it inside the transaction that makes the change. */
+/** Changes every role on the campus may read, and so every open screen is told about. */
+const LIVE_ENTITIES = new Set(['campus', 'school', 'space', 'closure', 'booking']);
+
+/** The few fields a screen needs to know what to refetch. */
+function liveSummary(change: ChangeRecord): Record<string, unknown> {
+  const snapshot = (change.after ?? change.before) as Record<string, unknown> | null | undefined;
+  const row = (snapshot && 'booking' in snapshot ? snapshot.booking : snapshot) as Record<string, unknown> | null | undefined;
+  return { spaceId: row?.spaceId ?? null, title: row?.title ?? row?.name ?? null };
+}
+
+/**
+ * Appends to the audit trail and, for what every role may read, to the live event log; call it
+ * inside the transaction that makes the change, so both commit with it or not at all.
+ */
 export function recordChange(ctx: UseCaseContext, change: ChangeRecord): void {
+  const at = ctx.clock();
+  if (change.campusId !== null && LIVE_ENTITIES.has(change.entityType)) {
+    ctx.repos.events.append({
+      campusId: change.campusId,
+      at,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      schoolId: change.schoolId ?? null,
+      data: liveSummary(change),
+    });
+  }
   ctx.repos.audit.append({
-    at: ctx.clock(),
+    at,
     actorUserId: ctx.actor.userId,
     campusId: change.campusId,
     schoolId: change.schoolId ?? null,

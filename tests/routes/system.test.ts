@@ -73,10 +73,11 @@ describe('GET /api/openapi.json', () => {
         if (!HTTP_METHODS.includes(method)) continue;
         const where = `${method.toUpperCase()} ${path}`;
         const responses = op.responses ?? {};
-        const success = Object.keys(responses).filter((s) => /^2\d\d$/.test(s));
+        // 101: a WebSocket endpoint's success is the protocol switch.
+        const success = Object.keys(responses).filter((s) => /^(2\d\d|101)$/.test(s));
         expect(success.length, `${where} has a 2xx response`).toBeGreaterThan(0);
         // 204 has no body by definition; every other success says what it returns.
-        for (const s of success.filter((code) => code !== '204')) expect(Object.values(responses[s]?.content ?? {})[0]?.schema, `${where} ${s} schema`).toBeDefined();
+        for (const s of success.filter((code) => code !== '204' && code !== '101')) expect(Object.values(responses[s]?.content ?? {})[0]?.schema, `${where} ${s} schema`).toBeDefined();
         // Every route that takes input can refuse it.
         if (op.requestBody || op.parameters?.length) expect(responses['400'], `${where} documents 400`).toBeDefined();
         if (path.includes('{')) expect(responses['404'], `${where} documents 404`).toBeDefined();
