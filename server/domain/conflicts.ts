@@ -57,8 +57,6 @@ export type Conflict =
   | { kind: 'overlap'; occurrence: OccurrenceTimes; with: BusyOccurrence }
   | { kind: 'capacity'; occurrence: OccurrenceTimes; attendees: number; capacity: number };
 
-export type ConflictKind = Conflict['kind'];
-
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -43,10 +43,6 @@ export function allows(memberships: readonly Membership[], campusId: number, per
   return rolesOn(memberships, campusId).some((role) => GRANTS[role].includes(permission));
 }
 
-export function hasAnyRole(memberships: readonly Membership[], campusId: number): boolean {
-  return memberships.some((m) => m.campusId === campusId);
-}
-
 /** Whether the person may create, change or cancel bookings in this school's name. */
 export function mayActForSchool(memberships: readonly Membership[], campusId: number, schoolId: number): boolean {
   return memberships.some((m) => m.campusId === campusId && m.schoolId === schoolId && (m.role === 'lead' || m.role === 'principal'));

@@ -1,8 +1,10 @@
 /**
- * How an edited series maps onto the occurrences already stored. Exceptions (an occurrence
- * edited on its own, or cancelled) are matched to the new rule by their original local date
- * (their RECURRENCE-ID's date) and survive wherever the new rule still has an instance that day;
- * plain derived occurrences are updated in place, so their ids stay stable.
+ * How an edited series maps onto the occurrences already stored. Exceptions (an occurrence a
+ * person edited or cancelled on its own) are matched to the new rule by their original local
+ * date (their RECURRENCE-ID's date) and survive wherever the new rule still has an instance
+ * that day; derived occurrences take the new times in place, so their ids stay stable. Nothing
+ * is deleted: an occurrence the new rule drops is cancelled, and comes back if a later edit
+ * brings its date back.
  */
 import type { ExpandedOccurrence } from './recurrence.js';
 import { localDateOf } from './wallclock.js';
@@ -11,27 +13,22 @@ export interface StoredOccurrence {
   id: number;
   originalLocalStart: string;
   status: 'active' | 'cancelled';
+  /** Edited or cancelled on its own by a person. */
   isException: boolean;
 }
 
 export interface SeriesPlan<T extends StoredOccurrence> {
-  /** Derived occurrences that take the new times (and the series' space and school). */
+  /** Derived occurrences (active, or dropped by an earlier edit) that take the new times. */
   updates: Array<{ id: number; occurrence: ExpandedOccurrence }>;
   /** Instances of the new rule with no stored occurrence yet. */
   inserts: ExpandedOccurrence[];
-  /** Derived occurrences the new rule no longer produces. */
-  deletes: number[];
-  /** Exceptions kept as they are: a person set them, so an edit of the series never undoes them. */
-  keptExceptions: T[];
+  /** Active derived occurrences the new rule no longer produces: cancelled, kept on record. */
+  dropped: number[];
   /**
    * Active exceptions on a date the new rule no longer has: they no longer apply, so they are
    * cancelled (kept on record) rather than left holding a room the series gave up.
    */
   orphanedExceptions: T[];
-}
-
-function isException(o: StoredOccurrence): boolean {
-  return o.isException || o.status === 'cancelled';
 }
 
 export function planSeriesRewrite<T extends StoredOccurrence>(stored: readonly T[], expanded: readonly ExpandedOccurrence[]): SeriesPlan<T> {
@@ -40,9 +37,9 @@ export function planSeriesRewrite<T extends StoredOccurrence>(stored: readonly T
     const date = localDateOf(o.originalLocalStart);
     const seen = byDate.get(date);
     // Should two share a date (a rule with two instances a day is not supported), prefer the exception.
-    if (!seen || (!isException(seen) && isException(o))) byDate.set(date, o);
+    if (!seen || (!seen.isException && o.isException)) byDate.set(date, o);
   }
-  const plan: SeriesPlan<T> = { updates: [], inserts: [], deletes: [], keptExceptions: [], orphanedExceptions: [] };
+  const plan: SeriesPlan<T> = { updates: [], inserts: [], dropped: [], orphanedExceptions: [] };
   const matched = new Set<number>();
   for (const occurrence of expanded) {
     const existing = byDate.get(localDateOf(occurrence.originalLocalStart));
@@ -51,23 +48,18 @@ export function planSeriesRewrite<T extends StoredOccurrence>(stored: readonly T
       continue;
     }
     matched.add(existing.id);
-    if (isException(existing)) plan.keptExceptions.push(existing);
-    else plan.updates.push({ id: existing.id, occurrence });
+    // An exception is kept as it is: a person set it, so an edit of the series never undoes it.
+    if (!existing.isException) plan.updates.push({ id: existing.id, occurrence });
   }
   for (const o of stored) {
-    if (matched.has(o.id)) continue;
-    // A cancellation on a date the new rule skips stays on record as it is.
-    if (o.status === 'cancelled') plan.keptExceptions.push(o);
-    else if (o.isException) plan.orphanedExceptions.push(o);
-    else plan.deletes.push(o.id);
+    if (matched.has(o.id) || o.status === 'cancelled') continue;
+    if (o.isException) plan.orphanedExceptions.push(o);
+    else plan.dropped.push(o.id);
   }
   return plan;
 }
 
-/** The stored occurrences from the split point on ("this and following"), by original start. */
-export function splitAt<T extends StoredOccurrence>(stored: readonly T[], fromOriginalLocalStart: string): { before: T[]; from: T[] } {
-  return {
-    before: stored.filter((o) => o.originalLocalStart < fromOriginalLocalStart),
-    from: stored.filter((o) => o.originalLocalStart >= fromOriginalLocalStart),
-  };
+/** The ids a plan rewrites or removes: the new occurrences may take their place. */
+export function replacedIds(plan: SeriesPlan<StoredOccurrence>): Set<number> {
+  return new Set([...plan.updates.map((u) => u.id), ...plan.dropped, ...plan.orphanedExceptions.map((o) => o.id)]);
 }

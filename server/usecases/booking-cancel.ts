@@ -1,11 +1,10 @@
 import { DomainError } from '../domain/errors.js';
 import { inWriteTransaction } from '../db/connection.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
+import { recordChange } from './audit.js';
+import { requireChangeable, requireOccurrenceOf } from './booking-guards.js';
 import { requireBooking, type BookingWithOccurrences } from './bookings.js';
 import type { ChangeScope } from './booking-changes.js';
-import { requireActiveCampus } from './campuses.js';
-import { recordChange } from './audit.js';
-import { requireActingForSchool } from './authorize.js';
 import type { UseCaseContext } from './context.js';
 
 export interface CancelRequest {
@@ -15,24 +14,22 @@ export interface CancelRequest {
 }
 
 /**
- * Cancelling never deletes: each occurrence keeps its row with status, who and when.
- * Cancelling a whole series leaves the occurrences that already ended as they were (they
- * happened); "this and following" cancels from the chosen occurrence on.
+ * Cancelling never deletes: each occurrence keeps its row with status, who and when, marked as
+ * a person's decision (an exception a later series edit will not undo). Cancelling a whole
+ * series leaves the occurrences that already ended as they were (they happened); "this and
+ * following" cancels from the chosen occurrence on.
  */
 export function cancelBooking(ctx: UseCaseContext, bookingId: number, request: CancelRequest): BookingWithOccurrences {
   inWriteTransaction(ctx.repos.db, () => {
-    const booking = requireBooking(ctx, bookingId);
-    requireActiveCampus(ctx, booking.campusId);
-    requireActingForSchool(ctx.actor, booking.campusId, booking.schoolId);
-    if (booking.status === 'cancelled') throw new DomainError('state', `booking ${bookingId} is already cancelled`);
-    if (request.version !== undefined && request.version !== booking.version) {
-      throw new DomainError('booking.stale', `booking ${bookingId} changed since you loaded it; reload and try again`, { currentVersion: booking.version });
-    }
+    const { booking } = requireChangeable(ctx, bookingId, request.version);
     const now = ctx.clock();
     const stored = ctx.repos.occurrences.byBooking(bookingId);
-    const targets = cancellationTargets(stored, request, bookingId, now);
-    for (const o of targets) ctx.repos.occurrences.update(o.id, { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now });
-    const seriesGone = request.scope === 'series' || stored.every((o) => o.status === 'cancelled' || targets.includes(o));
+    const targets = request.scope === 'series' ? stored.filter((o) => o.status === 'active' && o.endUtc > now) : scopedTargets(ctx, booking, stored, request);
+    for (const o of targets) {
+      ctx.repos.occurrences.update(o.id, { status: 'cancelled', isException: true, cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now });
+    }
+    const targetIds = new Set(targets.map((o) => o.id));
+    const seriesGone = request.scope === 'series' || stored.every((o) => o.status === 'cancelled' || targetIds.has(o.id));
     const after = ctx.repos.bookings.update(bookingId, seriesGone ? { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now } : { updatedAt: now });
     recordChange(ctx, {
       campusId: booking.campusId,
@@ -41,27 +38,17 @@ export function cancelBooking(ctx: UseCaseContext, bookingId: number, request: C
       entityType: 'booking',
       entityId: bookingId,
       before: booking,
-      after: { booking: after, cancelledOccurrenceIds: targets.map((o) => o.id) },
+      after: { booking: after, cancelledOccurrenceIds: [...targetIds] },
     });
   });
   return { booking: requireBooking(ctx, bookingId), occurrences: ctx.repos.occurrences.byBooking(bookingId) };
 }
 
-function cancellationTargets(stored: OccurrenceRow[], request: CancelRequest, bookingId: number, now: number): OccurrenceRow[] {
-  const active = stored.filter((o) => o.status === 'active');
-  if (request.scope === 'series') return active.filter((o) => o.endUtc > now);
-  if (request.occurrenceId === undefined) {
-    throw new DomainError('validation', 'occurrenceId is required for this scope', { fields: [{ field: 'occurrenceId', message: 'is required for this scope' }] });
-  }
-  const from = stored.find((o) => o.id === request.occurrenceId);
-  if (!from) {
-    throw new DomainError('validation', `occurrence ${request.occurrenceId} is not part of booking ${bookingId}`, {
-      fields: [{ field: 'occurrenceId', message: `not part of booking ${bookingId}` }],
-    });
-  }
+function scopedTargets(ctx: UseCaseContext, booking: Parameters<typeof requireOccurrenceOf>[1], stored: OccurrenceRow[], request: CancelRequest): OccurrenceRow[] {
+  const from = requireOccurrenceOf(ctx, booking, request.occurrenceId);
   if (request.scope === 'occurrence') {
     if (from.status !== 'active') throw new DomainError('state', `occurrence ${from.id} is already cancelled`);
     return [from];
   }
-  return active.filter((o) => o.originalLocalStart >= from.originalLocalStart);
+  return stored.filter((o) => o.status === 'active' && o.originalLocalStart >= from.originalLocalStart);
 }

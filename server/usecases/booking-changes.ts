@@ -1,17 +1,16 @@
 import { DomainError, invalidField, unknownReference } from '../domain/errors.js';
 import type { ExpandedOccurrence } from '../domain/recurrence.js';
 import { ruleAfter, ruleEndingOn } from '../domain/rule-split.js';
-import { planSeriesRewrite, splitAt, type SeriesPlan } from '../domain/series-plan.js';
+import { planSeriesRewrite, replacedIds, type SeriesPlan } from '../domain/series-plan.js';
 import { addMinutesWall, localDateOf, wallMinutesBetween } from '../domain/wallclock.js';
 import { inWriteTransaction } from '../db/connection.js';
 import type { BookingRow } from '../db/repositories/bookings.repository.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
-import { conflictError, definitionOf, expandBooking, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
-import { requireActiveCampus } from './campuses.js';
-import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import { recordChange } from './audit.js';
-import { requireActingForSchool } from './authorize.js';
+import { requireChangeable, requireOccurrenceOf } from './booking-guards.js';
+import { conflictError, definitionOf, expandBooking, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
+import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import type { UseCaseContext } from './context.js';
 
 export type ChangeScope = 'series' | 'following' | 'occurrence';
@@ -31,31 +30,21 @@ interface ChangePlan {
   group: CandidateGroup;
   scope: CheckScope;
   occurrences: ExpandedOccurrence[];
-  apply: () => number; // returns the id of the booking that now holds the edited occurrences
+  /** Writes the change; returns the booking that now holds the edited occurrences, and what moved. */
+  apply: () => { bookingId: number; summary: Record<string, unknown> };
 }
 
 /** An exdate is a date or a wall-clock start; either way its first ten characters are its date. */
-function exdateDate(exdate: string): string {
-  return exdate.slice(0, 10);
-}
+const exdateDate = (exdate: string) => exdate.slice(0, 10);
+const minutesIntoDay = (local: string) => wallMinutesBetween(`${localDateOf(local)}T00:00`, local);
 
-function requireEditable(ctx: UseCaseContext, bookingId: number, version: number | undefined) {
-  const booking = requireBooking(ctx, bookingId);
-  if (booking.status === 'cancelled') throw new DomainError('state', `booking ${bookingId} is cancelled`);
-  if (version !== undefined && version !== booking.version) {
-    throw new DomainError('booking.stale', `booking ${bookingId} changed since you loaded it (version ${version}, now ${booking.version}); reload and try again`, {
-      currentVersion: booking.version,
-    });
-  }
-  requireActingForSchool(ctx.actor, booking.campusId, booking.schoolId);
-  return { booking, campus: requireActiveCampus(ctx, booking.campusId) };
-}
-
-function requireOccurrenceOf(ctx: UseCaseContext, booking: BookingRow, occurrenceId: number | undefined): OccurrenceRow {
-  if (occurrenceId === undefined) throw invalidField('occurrenceId', 'is required for this scope');
-  const occurrence = ctx.repos.occurrences.get(occurrenceId);
-  if (!occurrence || occurrence.bookingId !== booking.id) throw invalidField('occurrenceId', `occurrence ${occurrenceId} is not part of booking ${booking.id}`);
-  return occurrence;
+/**
+ * Exdates kept from before an edit follow a new time of day: "skip the 16:00 of 8 September"
+ * becomes "skip the 17:00 of 8 September" when the series moves to 17:00.
+ */
+function carriedExdates(exdates: string[], oldStart: string, newStart: string): string[] {
+  const shift = minutesIntoDay(newStart) - minutesIntoDay(oldStart);
+  return shift === 0 ? exdates : exdates.map((d) => (d.length === 10 ? d : addMinutesWall(d, shift)));
 }
 
 function checkedSpace(ctx: UseCaseContext, campusId: number, spaceId: number, previous: number) {
@@ -70,19 +59,10 @@ function nextDefinition(ctx: UseCaseContext, booking: BookingRow, changes: Booki
   const next: BookingInput = { ...definitionOf(booking), ...changes };
   // Moving only the start keeps the length, as in any calendar.
   if (changes.start !== undefined && changes.end === undefined) next.end = addMinutesWall(next.start, wallMinutesBetween(booking.localStart, booking.localEnd));
+  if (changes.start !== undefined && changes.exdates === undefined) next.exdates = carriedExdates(next.exdates, booking.localStart, next.start);
   if (!next.title.trim()) throw invalidField('title', 'must not be blank');
   next.spaceId = checkedSpace(ctx, booking.campusId, next.spaceId, booking.spaceId);
   return next;
-}
-
-function applySeriesPlan(ctx: UseCaseContext, booking: { id: number; campusId: number }, def: BookingInput, plan: SeriesPlan<OccurrenceRow>): void {
-  const target = { bookingId: booking.id, spaceId: def.spaceId, schoolId: def.schoolId, updatedAt: ctx.clock() };
-  for (const { id, occurrence } of plan.updates) ctx.repos.occurrences.update(id, { ...occurrence, ...target });
-  ctx.repos.occurrences.insertMany(plan.inserts.map((o) => ({ ...o, ...target, campusId: booking.campusId, status: 'active' as const })));
-  ctx.repos.occurrences.deleteMany(plan.deletes);
-  for (const o of plan.orphanedExceptions) {
-    ctx.repos.occurrences.update(o.id, { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: target.updatedAt, updatedAt: target.updatedAt });
-  }
 }
 
 function definitionColumns(def: BookingInput, now: number) {
@@ -99,19 +79,39 @@ function definitionColumns(def: BookingInput, now: number) {
   };
 }
 
+/**
+ * Occurrences that already ended are history: a series edit neither moves nor cancels them,
+ * and creates none in the past.
+ */
+function upcoming<T extends { endUtc: number }>(items: readonly T[], now: number): T[] {
+  return items.filter((o) => o.endUtc > now);
+}
+
+/** Rewrites the booking's upcoming occurrences to the plan; nothing is deleted. */
+function applySeriesPlan(ctx: UseCaseContext, booking: { id: number; campusId: number }, def: BookingInput, plan: SeriesPlan<OccurrenceRow>) {
+  const now = ctx.clock();
+  const target = { bookingId: booking.id, spaceId: def.spaceId, schoolId: def.schoolId, updatedAt: now };
+  for (const { id, occurrence } of plan.updates) {
+    ctx.repos.occurrences.update(id, { ...occurrence, ...target, status: 'active', cancelledBy: null, cancelledAt: null });
+  }
+  ctx.repos.occurrences.insertMany(plan.inserts.map((o) => ({ ...o, ...target, campusId: booking.campusId, status: 'active' as const })));
+  const cancelled = [...plan.dropped, ...plan.orphanedExceptions.map((o) => o.id)];
+  for (const id of cancelled) ctx.repos.occurrences.update(id, { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now });
+  return { updated: plan.updates.map((u) => u.id), inserted: plan.inserts.length, cancelled };
+}
+
 function seriesPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusRow, changes: BookingChanges): ChangePlan {
   const def = nextDefinition(ctx, booking, changes);
+  const now = ctx.clock();
   const occurrences = expandBooking(campus, def, { lenientExdates: changes.exdates === undefined });
-  const stored = ctx.repos.occurrences.byBooking(booking.id);
-  const plan = planSeriesRewrite(stored, occurrences);
+  const plan = planSeriesRewrite(upcoming(ctx.repos.occurrences.byBooking(booking.id), now), upcoming(occurrences, now));
   return {
     group: { spaceId: def.spaceId, attendees: def.attendees, candidates: [...plan.updates.map((u) => u.occurrence), ...plan.inserts] },
-    scope: { campus, ignoreOccurrenceIds: new Set(stored.map((o) => o.id)) },
+    scope: { campus, ignoreOccurrenceIds: replacedIds(plan) },
     occurrences,
     apply: () => {
       ctx.repos.bookings.update(booking.id, definitionColumns(def, ctx.clock()));
-      applySeriesPlan(ctx, booking, def, plan);
-      return booking.id;
+      return { bookingId: booking.id, summary: applySeriesPlan(ctx, booking, def, plan) };
     },
   };
 }
@@ -135,7 +135,7 @@ function occurrencePlan(ctx: UseCaseContext, booking: BookingRow, campus: Campus
     occurrences: [times],
     apply: () => {
       const now = ctx.clock();
-      ctx.repos.occurrences.update(occurrence.id, {
+      const after = ctx.repos.occurrences.update(occurrence.id, {
         ...times,
         spaceId: targetSpace,
         isException: true,
@@ -144,7 +144,7 @@ function occurrencePlan(ctx: UseCaseContext, booking: BookingRow, campus: Campus
         updatedAt: now,
       });
       ctx.repos.bookings.update(booking.id, { updatedAt: now });
-      return booking.id;
+      return { bookingId: booking.id, summary: { occurrenceBefore: occurrence, occurrenceAfter: after } };
     },
   };
 }
@@ -153,30 +153,37 @@ function occurrencePlan(ctx: UseCaseContext, booking: BookingRow, campus: Campus
 function followingPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusRow, request: EditRequest): ChangePlan {
   const from = requireOccurrenceOf(ctx, booking, request.occurrenceId);
   if (booking.rrule === null) return seriesPlan(ctx, booking, campus, request.changes);
-  const instances = expandBooking(campus, { start: booking.localStart, end: booking.localEnd, rrule: booking.rrule, exdates: [] });
-  const before = instances.filter((o) => o.originalLocalStart < from.originalLocalStart);
-  const lastBefore = before.at(-1);
+  // COUNT counts every instance the rule generates, skipped ones included (RFC 5545)…
+  const generated = expandBooking(campus, { ...definitionOf(booking), exdates: [] });
+  const generatedBefore = generated.filter((o) => o.originalLocalStart < from.originalLocalStart).length;
+  // …while the first part must end on its last occurrence that really takes place.
+  const kept = expandBooking(campus, definitionOf(booking), { lenientExdates: true });
+  const lastBefore = kept.filter((o) => o.originalLocalStart < from.originalLocalStart).at(-1);
   if (!lastBefore) return seriesPlan(ctx, booking, campus, request.changes);
 
   const splitDate = localDateOf(from.originalLocalStart);
   const duration = wallMinutesBetween(booking.localStart, booking.localEnd);
-  const start = request.changes.start ?? from.originalLocalStart;
-  const def = nextDefinition(ctx, booking, {
-    start,
-    end: addMinutesWall(start, duration),
-    rrule: ruleAfter(booking.rrule, before.length),
+  if (request.changes.start !== undefined && localDateOf(request.changes.start) <= localDateOf(lastBefore.originalLocalStart)) {
+    throw invalidField('start', `with scope "following", the new start must fall after ${localDateOf(lastBefore.originalLocalStart)}, the last occurrence that stays in the series`);
+  }
+  // The new series as it would be unchanged (from this occurrence on), then with the changes.
+  const remainder: BookingRow = {
+    ...booking,
+    localStart: from.originalLocalStart,
+    localEnd: addMinutesWall(from.originalLocalStart, duration),
+    rrule: ruleAfter(booking.rrule, generatedBefore),
     exdates: booking.exdates.filter((d) => exdateDate(d) >= splitDate),
-    ...request.changes,
-  });
+  };
+  const def = nextDefinition(ctx, remainder, request.changes);
+  const now = ctx.clock();
   const occurrences = expandBooking(campus, def, { lenientExdates: request.changes.exdates === undefined });
-  const stored = ctx.repos.occurrences.byBooking(booking.id);
-  const plan = planSeriesRewrite(splitAt(stored, from.originalLocalStart).from, occurrences);
+  const moving = ctx.repos.occurrences.byBooking(booking.id).filter((o) => o.originalLocalStart >= from.originalLocalStart);
+  const plan = planSeriesRewrite(upcoming(moving, now), upcoming(occurrences, now));
   return {
     group: { spaceId: def.spaceId, attendees: def.attendees, candidates: [...plan.updates.map((u) => u.occurrence), ...plan.inserts] },
-    scope: { campus, ignoreOccurrenceIds: new Set(stored.map((o) => o.id)) },
+    scope: { campus, ignoreOccurrenceIds: replacedIds(plan) },
     occurrences,
     apply: () => {
-      const now = ctx.clock();
       ctx.repos.bookings.update(booking.id, {
         rrule: ruleEndingOn(booking.rrule!, localDateOf(lastBefore.originalLocalStart)),
         exdates: booking.exdates.filter((d) => exdateDate(d) < splitDate),
@@ -191,15 +198,23 @@ function followingPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusR
         createdBy: ctx.actor.userId,
         createdAt: now,
       });
-      for (const o of splitAt(stored, from.originalLocalStart).from) ctx.repos.occurrences.update(o.id, { bookingId: successor.id, updatedAt: now });
-      applySeriesPlan(ctx, successor, def, plan);
-      return successor.id;
+      for (const o of moving) ctx.repos.occurrences.update(o.id, { bookingId: successor.id, updatedAt: now });
+      const summary = applySeriesPlan(ctx, successor, def, plan);
+      recordChange(ctx, {
+        campusId: booking.campusId,
+        schoolId: booking.schoolId,
+        action: 'booking.create',
+        entityType: 'booking',
+        entityId: successor.id,
+        after: { ...successor, splitFromId: booking.id, movedOccurrenceIds: moving.map((o) => o.id) },
+      });
+      return { bookingId: successor.id, summary: { ...summary, successorId: successor.id } };
     },
   };
 }
 
 function planChange(ctx: UseCaseContext, bookingId: number, request: EditRequest): ChangePlan {
-  const { booking, campus } = requireEditable(ctx, bookingId, request.version);
+  const { booking, campus } = requireChangeable(ctx, bookingId, request.version);
   if (request.scope === 'occurrence') return occurrencePlan(ctx, booking, campus, request);
   if (request.scope === 'following') return followingPlan(ctx, booking, campus, request);
   return seriesPlan(ctx, booking, campus, request.changes);
@@ -212,14 +227,18 @@ export function checkBookingChange(ctx: UseCaseContext, bookingId: number, reque
   return { occurrences: plan.occurrences, conflicts, alternatives: conflicts.length > 0 ? findAlternatives(ctx, plan.scope, plan.group) : null };
 }
 
-/** Edits a booking if the result conflicts with nothing; planned, checked and written under one write lock. */
+/**
+ * Edits a booking if the result conflicts with nothing: planned, checked and written under one
+ * write lock. The new occurrences are checked against everything they do not replace, the
+ * booking's own untouched occurrences included.
+ */
 export function changeBooking(ctx: UseCaseContext, bookingId: number, request: EditRequest): BookingWithOccurrences {
   const result = inWriteTransaction(ctx.repos.db, () => {
     const plan = planChange(ctx, bookingId, request);
     const conflicts = findBookingConflicts(ctx, plan.scope, [plan.group]);
     if (conflicts.length > 0) return { saved: false as const, plan, conflicts };
     const before = requireBooking(ctx, bookingId);
-    const id = plan.apply();
+    const { bookingId: holder, summary } = plan.apply();
     recordChange(ctx, {
       campusId: before.campusId,
       schoolId: before.schoolId,
@@ -227,9 +246,9 @@ export function changeBooking(ctx: UseCaseContext, bookingId: number, request: E
       entityType: 'booking',
       entityId: bookingId,
       before,
-      after: { booking: requireBooking(ctx, id), occurrenceId: request.occurrenceId ?? null, changes: request.changes },
+      after: { booking: requireBooking(ctx, bookingId), occurrenceId: request.occurrenceId ?? null, changes: request.changes, occurrences: summary },
     });
-    return { saved: true as const, id };
+    return { saved: true as const, id: holder };
   });
   if (!result.saved) {
     throw conflictError({ occurrences: result.plan.occurrences, conflicts: result.conflicts, alternatives: findAlternatives(ctx, result.plan.scope, result.plan.group) });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { BusyOccurrence } from '../../domain/conflicts.js';
 import { MAX_OCCURRENCE_MINUTES } from '../../domain/limits.js';
 import type { Db } from '../connection.js';
@@ -8,7 +8,7 @@ export type OccurrenceRow = typeof occurrences.$inferSelect;
 export type NewOccurrence = Omit<typeof occurrences.$inferInsert, 'id'>;
 
 const MAX_OCCURRENCE_MS = MAX_OCCURRENCE_MINUTES * 60_000;
-// A literal (not a bound parameter) so SQLite can use the partial index occurrences_space_start.
+// A literal (not a bound parameter) so SQLite can use the partial indexes on active occurrences.
 const isActive = sql`${occurrences.status} = 'active'`;
 
 const busyColumns = {
@@ -141,14 +141,6 @@ export function createOccurrencesRepository(db: Db) {
     },
     update(id: number, values: Partial<NewOccurrence>): OccurrenceRow {
       return db.update(occurrences).set(values).where(eq(occurrences.id, id)).returning().get();
-    },
-    /** Removes derived occurrences a series edit no longer produces (never exceptions: see usecases). */
-    deleteMany(ids: number[]): void {
-      if (ids.length > 0) db.delete(occurrences).where(inArray(occurrences.id, ids)).run();
-    },
-    countActiveInSpaceFrom(spaceId: number, fromUtc: number): number {
-      const row = db.select({ n: sql<number>`count(*)` }).from(occurrences).where(and(eq(occurrences.spaceId, spaceId), isActive, gte(occurrences.startUtc, fromUtc))).get();
-      return row?.n ?? 0;
     },
   };
 }

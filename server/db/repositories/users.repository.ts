@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../connection.js';
 import { memberships, users } from '../schema/index.js';
 
@@ -46,9 +46,6 @@ export function createUsersRepository(db: Db) {
     },
     removeMembership(id: number): void {
       db.delete(memberships).where(eq(memberships.id, id)).run();
-    },
-    usersByIds(ids: number[]): UserRow[] {
-      return ids.length === 0 ? [] : db.select().from(users).where(inArray(users.id, ids)).all();
     },
   };
 }
