@@ -45,6 +45,7 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
     bodyLimit: BODY_LIMIT_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any route runs (a bad %-escape, an over-long param) are problems too.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),

@@ -27,6 +27,12 @@ export interface Config {
   loginLimitPerMinute: number;
   /** Requests per minute per address for everything else (COMMONS_RATE_LIMIT, default 1200). */
   rateLimitPerMinute: number;
+  /**
+   * Which proxies to trust for the client's address (COMMONS_TRUST_PROXY: false, true, or
+   * comma-separated addresses/CIDRs; default false). Behind a reverse proxy, set it, or every
+   * user shares the proxy's address and its rate limits.
+   */
+  trustProxy: boolean | string;
   /** Live connections are pinged this often; one that misses a pong is dropped (COMMONS_LIVE_HEARTBEAT_SECONDS, default 30). */
   liveHeartbeatSeconds: number;
   /** How often changes made by other server processes are looked for (COMMONS_LIVE_POLL_MS, default 250). */
@@ -54,6 +60,7 @@ export function readConfig(env: Env = process.env): Config {
     demoPassword: env.COMMONS_DEMO_PASSWORD || null,
     loginLimitPerMinute: integer(env.COMMONS_LOGIN_LIMIT ?? '10', 'COMMONS_LOGIN_LIMIT', 1, 10_000),
     rateLimitPerMinute: integer(env.COMMONS_RATE_LIMIT ?? '1200', 'COMMONS_RATE_LIMIT', 1, 1_000_000),
+    trustProxy: trustProxy(env.COMMONS_TRUST_PROXY),
     liveHeartbeatSeconds: integer(env.COMMONS_LIVE_HEARTBEAT_SECONDS ?? '30', 'COMMONS_LIVE_HEARTBEAT_SECONDS', 1, 3_600),
     livePollMs: integer(env.COMMONS_LIVE_POLL_MS ?? '250', 'COMMONS_LIVE_POLL_MS', 10, 60_000),
     liveRetentionHours: integer(env.COMMONS_LIVE_RETENTION_HOURS ?? '168', 'COMMONS_LIVE_RETENTION_HOURS', 1, 8_760),
@@ -73,6 +80,11 @@ function boolean(raw: string | undefined, fallback: boolean, name: string): bool
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function trustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
 }
 
 function oneOf<T extends string>(raw: string, allowed: readonly T[], name: string): T {

@@ -39,6 +39,12 @@ export function checkAccess(request: FastifyRequest): void {
   }
   const campusId = campusFrom(request);
   if (campusId === undefined) return;
+  // A record addressed by its own id (/bookings/:id) is "not found" to people outside its
+  // campus, so ids do not reveal what exists elsewhere.
+  const addressedById = request.routeOptions.config.campusFrom !== undefined;
+  if (addressedById && !actor.memberships.some((m) => m.campusId === campusId)) {
+    throw new DomainError('not_found', 'No such record.');
+  }
   if (!allows(actor.memberships, campusId, access)) {
     throw new DomainError('forbidden', `Your role on campus ${campusId} does not allow this (${access}).`, { permission: access });
   }

@@ -111,7 +111,7 @@ export async function addMember(ctx: UseCaseContext, campusId: number, input: Me
 
 /** Removes a role; the last admin of a campus cannot be removed (nobody could set it up again). */
 export function removeMembership(ctx: UseCaseContext, campusId: number, membershipId: number): void {
-  requireCampus(ctx, campusId);
+  requireActiveCampus(ctx, campusId);
   requirePermission(ctx.actor, campusId, 'members.manage');
   inWriteTransaction(ctx.repos.db, () => {
     const membership = ctx.repos.users.getMembership(membershipId);

@@ -101,15 +101,16 @@ export function checkBooking(ctx: UseCaseContext, campusId: number, input: Booki
 }
 
 /**
- * Creates the booking only if nothing conflicts. The check and the insert share one
- * BEGIN IMMEDIATE transaction, so no other writer (this process or another) can take the
- * slot between them: the building is never double-booked.
+ * Creates the booking only if nothing conflicts. Everything — the campus's zone and school
+ * year, the space and school, the conflict check and the insert — is read and written in one
+ * BEGIN IMMEDIATE transaction, so no other writer (this process or another) can change any of
+ * it in between: the building is never double-booked.
  */
 export function createBooking(ctx: UseCaseContext, campusId: number, input: BookingInput): BookingWithOccurrences {
-  const { occurrences, group, scope } = prepare(ctx, campusId, input);
   const result = inWriteTransaction(ctx.repos.db, () => {
-    const conflicts = findBookingConflicts(ctx, scope, [group]);
-    if (conflicts.length > 0) return { saved: false as const, conflicts };
+    const prepared = prepare(ctx, campusId, input);
+    const conflicts = findBookingConflicts(ctx, prepared.scope, [prepared.group]);
+    if (conflicts.length > 0) return { saved: false as const, prepared, conflicts };
     const now = ctx.clock();
     const booking = ctx.repos.bookings.insert({
       campusId,
@@ -128,13 +129,14 @@ export function createBooking(ctx: UseCaseContext, campusId: number, input: Book
       updatedAt: now,
     });
     ctx.repos.occurrences.insertMany(
-      occurrences.map((o) => ({ ...o, bookingId: booking.id, campusId, spaceId: input.spaceId, schoolId: input.schoolId, status: 'active' as const, updatedAt: now })),
+      prepared.occurrences.map((o) => ({ ...o, bookingId: booking.id, campusId, spaceId: input.spaceId, schoolId: input.schoolId, status: 'active' as const, updatedAt: now })),
     );
-    recordChange(ctx, { campusId, schoolId: input.schoolId, action: 'booking.create', entityType: 'booking', entityId: booking.id, after: { ...booking, occurrences: occurrences.length } });
+    recordChange(ctx, { campusId, schoolId: input.schoolId, action: 'booking.create', entityType: 'booking', entityId: booking.id, after: { ...booking, occurrences: prepared.occurrences.length } });
     return { saved: true as const, booking };
   });
   if (!result.saved) {
     // Alternatives are worked out after the lock is released: they read a lot and decide nothing.
+    const { occurrences, scope, group } = result.prepared;
     throw conflictError({ occurrences, conflicts: result.conflicts, alternatives: findAlternatives(ctx, scope, group) });
   }
   return { booking: result.booking, occurrences: ctx.repos.occurrences.byBooking(result.booking.id) };

@@ -61,14 +61,17 @@ export function updateCampus(ctx: UseCaseContext, campusId: number, changes: Par
   const campus = requireActiveCampus(ctx, campusId);
   requirePermission(ctx.actor, campusId, 'campus.settings');
   const next = validateCampus({ name: campus.name, timeZone: campus.timeZone, yearStart: campus.yearStart, yearEnd: campus.yearEnd, ...changes });
-  // Bookings and closures are stored as UTC instants of the old zone: they would drift.
-  const hasTimedRecords = ctx.repos.bookings.campusHasOccurrences(campusId) || ctx.repos.closures.campusHasClosures(campusId);
-  if (next.timeZone !== campus.timeZone && hasTimedRecords) {
-    throw new DomainError('campus.time_zone_locked', 'The time zone cannot change once the campus has bookings or closures: their wall-clock times would move.', {
-      fields: [{ field: 'timeZone', message: 'locked: the campus has bookings or closures' }],
-    });
-  }
-  return audited(ctx, { campusId, action: 'campus.update', entityType: 'campus', before: campus }, () => ctx.repos.campuses.update(campusId, { ...next, updatedAt: ctx.clock() }));
+  return audited(ctx, { campusId, action: 'campus.update', entityType: 'campus', before: campus }, () => {
+    // Checked under the write lock: bookings and closures are stored as UTC instants of the
+    // old zone, and one committed meanwhile would drift too.
+    const hasTimedRecords = ctx.repos.bookings.campusHasOccurrences(campusId) || ctx.repos.closures.campusHasClosures(campusId);
+    if (next.timeZone !== campus.timeZone && hasTimedRecords) {
+      throw new DomainError('campus.time_zone_locked', 'The time zone cannot change once the campus has bookings or closures: their wall-clock times would move.', {
+        fields: [{ field: 'timeZone', message: 'locked: the campus has bookings or closures' }],
+      });
+    }
+    return ctx.repos.campuses.update(campusId, { ...next, updatedAt: ctx.clock() });
+  });
 }
 
 export function setCampusArchived(ctx: UseCaseContext, campusId: number, archived: boolean): CampusRow {

@@ -70,10 +70,17 @@ export function requireClosure(ctx: Pick<UseCaseContext, 'repos'>, campusId: num
   return requireInCampus(ctx.repos.closures.get(closureId), campusId, 'closure', closureId);
 }
 
-export function listClosures(ctx: UseCaseContext, campusId: number, includeArchived: boolean, range?: { fromUtc: number; toUtc: number }): ClosureRow[] {
-  requireCampus(ctx, campusId);
+/** Closures reaching into [from, to) (local dates, both optional), or all of them. */
+export function listClosures(ctx: UseCaseContext, campusId: number, filter: { includeArchived: boolean; from?: string; to?: string }): ClosureRow[] {
+  const campus = requireCampus(ctx, campusId);
   requirePermission(ctx.actor, campusId, 'campus.read');
-  return ctx.repos.closures.listByCampus(campusId, includeArchived, range);
+  for (const field of ['from', 'to'] as const) {
+    const value = filter[field];
+    if (value !== undefined && !isLocalDate(value)) throw invalidField(field, `"${value}" is not a real date YYYY-MM-DD`);
+  }
+  const bound = (date: string | undefined, fallback: number) => (date === undefined ? fallback : localToInstant(`${date}T00:00`, campus.timeZone));
+  const range = filter.from === undefined && filter.to === undefined ? undefined : { fromUtc: bound(filter.from, 0), toUtc: bound(filter.to, Number.MAX_SAFE_INTEGER) };
+  return ctx.repos.closures.listByCampus(campusId, filter.includeArchived, range);
 }
 
 /** Existing bookings are never cancelled by a closure: the caller is shown what it now blocks. */
@@ -101,6 +108,7 @@ export function updateClosure(ctx: UseCaseContext, campusId: number, closureId: 
 
 /** An archived closure no longer blocks anything; it stays on record. */
 export function setClosureArchived(ctx: UseCaseContext, campusId: number, closureId: number, archived: boolean): ClosureRow {
+  requireActiveCampus(ctx, campusId);
   const row = requireClosure(ctx, campusId, closureId);
   requirePermission(ctx.actor, campusId, 'facilities.manage');
   const now = ctx.clock();

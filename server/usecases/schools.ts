@@ -60,6 +60,7 @@ export function updateSchool(ctx: UseCaseContext, campusId: number, schoolId: nu
 }
 
 export function setSchoolArchived(ctx: UseCaseContext, campusId: number, schoolId: number, archived: boolean): SchoolRow {
+  requireActiveCampus(ctx, campusId);
   const school = requireSchool(ctx, campusId, schoolId);
   requirePermission(ctx.actor, campusId, 'schools.manage');
   const now = ctx.clock();

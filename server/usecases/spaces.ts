@@ -75,6 +75,7 @@ export function updateSpace(ctx: UseCaseContext, campusId: number, spaceId: numb
 
 /** Archiving stops new bookings in the space; its history and existing bookings stay. */
 export function setSpaceArchived(ctx: UseCaseContext, campusId: number, spaceId: number, archived: boolean): SpaceRow {
+  requireActiveCampus(ctx, campusId);
   const row = requireSpaceRow(ctx, campusId, spaceId);
   requirePermission(ctx.actor, campusId, 'facilities.manage');
   if (!archived && row.parentId !== null && ctx.repos.spaces.get(row.parentId)?.archivedAt != null) {

@@ -19,12 +19,14 @@ const SPECIAL: Record<Special, (actor: TestActor) => boolean> = {
   'campus.create': (actor) => actor.memberships.some((m) => m.role === 'admin'),
 };
 
-type Verdict = 'allowed' | '401' | '403';
+type Verdict = 'allowed' | '401' | '403' | '404';
 
 /** What the declared access says this actor gets; every fixture id belongs to the fixture campus. */
-function expected(access: Access, actor: TestActor): Verdict {
+function expected(access: Access, actor: TestActor, addressedById: boolean): Verdict {
   if (access === 'public') return 'allowed';
   if (actor.userId === null) return '401';
+  // A record addressed by its own id does not even exist for someone outside its campus.
+  if (addressedById && !actor.memberships.some((m) => m.campusId === world.campusId)) return '404';
   const ok = access in SPECIAL ? SPECIAL[access as Special](actor) : allows(actor.memberships, world.campusId, access as Permission);
   return ok ? 'allowed' : '403';
 }
@@ -33,6 +35,7 @@ function expected(access: Access, actor: TestActor): Verdict {
 function verdictOf(status: number, code: unknown): string {
   if (status === 401) return code === 'unauthenticated' ? '401' : `401 ${String(code)}`;
   if (status === 403) return code === 'forbidden' ? '403' : `403 ${String(code)}`;
+  if (status === 404 && code === 'not_found') return '404';
   return 'allowed';
 }
 
@@ -75,7 +78,7 @@ describe('permission matrix: every route × every actor, from config.access and 
     const got: Record<string, string> = {};
     const statuses: Record<string, unknown> = {};
     for (const actor of world.actors) {
-      want[actor.name] = expected(route.access!, actor);
+      want[actor.name] = expected(route.access!, actor, route.addressedById);
       const answer = await probe(route, actor);
       got[actor.name] = answer.verdict;
       statuses[actor.name] = `${answer.status} ${typeof answer.detail === 'string' ? answer.detail : ''}`;
@@ -189,12 +192,19 @@ describe('object-level checks: each school acts for itself only', () => {
   });
 
   it('the lead of another campus can neither read this campus nor touch its bookings', async () => {
-    for (const url of [campus(), `${campus()}/schools`, `${campus()}/bookings`, `${campus()}/occurrences?from=2026-10-01&to=2026-11-01`, `/api/bookings/${world.bookings.a}`]) {
+    for (const url of [campus(), `${campus()}/schools`, `${campus()}/bookings`, `${campus()}/occurrences?from=2026-10-01&to=2026-11-01`]) {
       await refused('outsider', 'GET', url);
     }
     await refused('outsider', 'POST', `${campus()}/bookings`, bookingBody(world.schools.a));
-    await refused('outsider', 'PATCH', `/api/bookings/${world.bookings.a}`, { title: 'Ours now' });
-    await refused('outsider', 'DELETE', `/api/bookings/${world.bookings.a}`);
+    // Addressed by id, this campus's booking does not exist for them: 404, not 403.
+    for (const method of ['GET', 'PATCH', 'DELETE']) {
+      await isolated(world, async () => {
+        const before = digest(world.db);
+        const res = await as(world, actor('outsider'), method, `/api/bookings/${world.bookings.a}`, method === 'PATCH' ? { title: 'Ours now' } : undefined);
+        expect({ status: res.status, code: res.body?.code }, res.raw).toEqual({ status: 404, code: 'not_found' });
+        expect(digest(world.db)).toEqual(before);
+      });
+    }
     const listed = (await as(world, actor('outsider'), 'GET', '/api/campuses')).body as Array<{ id: number }>;
     expect(listed.map((c) => c.id)).toEqual([world.otherCampusId]);
   });

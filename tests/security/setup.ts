@@ -45,6 +45,8 @@ export interface ApiRoute {
   /** "METHOD /url": the name tests are reported under. */
   key: string;
   access: Access | undefined;
+  /** The route finds its campus from the record it addresses (/bookings/:id): outsiders get 404. */
+  addressedById: boolean;
   params: string[];
   querystring: TSchema | undefined;
   body: TSchema | undefined;
@@ -64,7 +66,7 @@ export function routesOf(app: FastifyInstance): ApiRoute[] {
       if (route.url.includes('*')) throw new Error(`wildcard route ${route.url}: teach the security tests what to put there`);
       const schema = (route.schema ?? {}) as { querystring?: TSchema; body?: TSchema };
       const key = `${method} ${route.url}`;
-      routes.set(key, { method, url: route.url, key, access: route.config?.access, params, querystring: schema.querystring, body: schema.body });
+      routes.set(key, { method, url: route.url, key, access: route.config?.access, addressedById: route.config?.campusFrom !== undefined, params, querystring: schema.querystring, body: schema.body });
     }
   }
   return [...routes.values()].sort((a, b) => a.key.localeCompare(b.key));

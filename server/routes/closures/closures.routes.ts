@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IdSchema, LocalDateSchema, problems } from '../../http/schemas.js';
-import { localToInstant } from '../../domain/wallclock.js';
-import { requireCampus } from '../../usecases/campuses.js';
 import { createClosure, listClosures, occurrencesBlockedBy, requireClosure, setClosureArchived, updateClosure } from '../../usecases/closures.js';
 import { ClosureInputSchema, ClosureParams, ClosurePatchSchema, ClosureSchema, presentClosure } from './closures.schemas.js';
 
@@ -45,11 +43,8 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/campuses/:campusId/closures',
     { config: { access: 'campus.read' }, schema: { tags, summary: 'List closures (holidays, testing days, maintenance)', params: CampusParams, querystring: ListQuery, response: { 200: Type.Array(ClosureSchema), ...problems(400, 404) } } },
     async (request) => {
-      const ctx = useCaseContext(request);
       const { from, to, includeArchived = false } = request.query;
-      const zone = requireCampus(ctx, request.params.campusId).timeZone;
-      const range = from || to ? { fromUtc: from ? localToInstant(`${from}T00:00`, zone) : 0, toUtc: to ? localToInstant(`${to}T00:00`, zone) : Number.MAX_SAFE_INTEGER } : undefined;
-      return listClosures(ctx, request.params.campusId, includeArchived, range).map(presentClosure);
+      return listClosures(useCaseContext(request), request.params.campusId, { includeArchived, from, to }).map(presentClosure);
     },
   );
 
