@@ -36,6 +36,13 @@ export function requireCampus({ repos }: Pick<UseCaseContext, 'repos'>, campusId
   return campus;
 }
 
+/** Reading a campus: anyone with a role on it. */
+export function getCampus(ctx: UseCaseContext, campusId: number): CampusRow {
+  const campus = requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
+  return campus;
+}
+
 /** Campuses where the person has a role (all of them for the system). */
 export function listCampuses(ctx: UseCaseContext, includeArchived: boolean): CampusRow[] {
   const visible = new Set(ctx.actor.memberships.map((m) => m.campusId));

@@ -70,6 +70,13 @@ export function requireClosure(ctx: Pick<UseCaseContext, 'repos'>, campusId: num
   return requireInCampus(ctx.repos.closures.get(closureId), campusId, 'closure', closureId);
 }
 
+/** A closure and the occurrences it now stands in the way of. */
+export function getClosure(ctx: UseCaseContext, campusId: number, closureId: number): ClosureRow {
+  const closure = requireClosure(ctx, campusId, closureId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
+  return closure;
+}
+
 /** Closures reaching into [from, to) (local dates, both optional), or all of them. */
 export function listClosures(ctx: UseCaseContext, campusId: number, filter: { includeArchived: boolean; from?: string; to?: string }): ClosureRow[] {
   const campus = requireCampus(ctx, campusId);

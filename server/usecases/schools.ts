@@ -34,6 +34,12 @@ export function requireSchool(ctx: Pick<UseCaseContext, 'repos'>, campusId: numb
   return requireInCampus(ctx.repos.schools.get(schoolId), campusId, 'school', schoolId);
 }
 
+export function getSchool(ctx: UseCaseContext, campusId: number, schoolId: number): SchoolRow {
+  const school = requireSchool(ctx, campusId, schoolId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
+  return school;
+}
+
 export function listSchools(ctx: UseCaseContext, campusId: number, includeArchived: boolean): SchoolRow[] {
   requireCampus(ctx, campusId);
   requirePermission(ctx.actor, campusId, 'campus.read');

@@ -51,6 +51,12 @@ function validate(ctx: UseCaseContext, campusId: number, input: SpaceInput, self
   return values;
 }
 
+export function getSpace(ctx: UseCaseContext, campusId: number, spaceId: number): SpaceRow {
+  const space = requireSpaceRow(ctx, campusId, spaceId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
+  return space;
+}
+
 export function listSpaces(ctx: UseCaseContext, campusId: number, includeArchived: boolean): SpaceRow[] {
   requireCampus(ctx, campusId);
   requirePermission(ctx.actor, campusId, 'campus.read');

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IncludeArchivedQuery, problems } from '../../http/schemas.js';
-import { createCampus, listCampuses, requireCampus, setCampusArchived, updateCampus } from '../../usecases/campuses.js';
+import { createCampus, getCampus, listCampuses, setCampusArchived, updateCampus } from '../../usecases/campuses.js';
 import { CampusInputSchema, CampusPatchSchema, CampusSchema, presentCampus } from './campuses.schemas.js';
 
 const tags = ['campus'];
@@ -23,7 +23,7 @@ export const campusRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId',
     { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a campus', params: CampusParams, response: { 200: CampusSchema, ...problems(400, 404) } } },
-    async (request) => presentCampus(requireCampus(useCaseContext(request), request.params.campusId)),
+    async (request) => presentCampus(getCampus(useCaseContext(request), request.params.campusId)),
   );
 
   app.patch(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IdSchema, LocalDateSchema, problems } from '../../http/schemas.js';
-import { createClosure, listClosures, occurrencesBlockedBy, requireClosure, setClosureArchived, updateClosure } from '../../usecases/closures.js';
+import { createClosure, getClosure, listClosures, occurrencesBlockedBy, setClosureArchived, updateClosure } from '../../usecases/closures.js';
 import { ClosureInputSchema, ClosureParams, ClosurePatchSchema, ClosureSchema, presentClosure } from './closures.schemas.js';
 
 const tags = ['campus'];
@@ -71,7 +71,7 @@ export const closureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/closures/:closureId',
     { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a closure and what it blocks', params: ClosureParams, response: { 200: ClosureWithImpact, ...problems(400, 404) } } },
-    async (request) => withImpact(request, requireClosure(useCaseContext(request), request.params.campusId, request.params.closureId)),
+    async (request) => withImpact(request, getClosure(useCaseContext(request), request.params.campusId, request.params.closureId)),
   );
 
   app.patch(

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import { CampusParams, problems } from '../../http/schemas.js';
 import { useCaseContext } from '../../http/context.js';
-import { requireCampus } from '../../usecases/campuses.js';
+import { getCampus } from '../../usecases/campuses.js';
 import type { Subscriber } from '../../realtime/hub.js';
 import { parseClientMessage } from '../../realtime/messages.js';
 
@@ -22,7 +22,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'campus.read' },
       // Unknown campus: a plain 404 before any upgrade.
       preHandler: async (request) => {
-        requireCampus(useCaseContext(request), request.params.campusId);
+        getCampus(useCaseContext(request), request.params.campusId);
       },
       schema: {
         tags: ['live'],

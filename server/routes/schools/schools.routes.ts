@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IncludeArchivedQuery, problems } from '../../http/schemas.js';
-import { createSchool, listSchools, requireSchool, setSchoolArchived, updateSchool } from '../../usecases/schools.js';
+import { createSchool, getSchool, listSchools, setSchoolArchived, updateSchool } from '../../usecases/schools.js';
 import { SchoolInputSchema, SchoolParams, SchoolPatchSchema, SchoolSchema, presentSchool } from './schools.schemas.js';
 
 const tags = ['campus'];
@@ -23,7 +23,7 @@ export const schoolRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/schools/:schoolId',
     { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a school', params: SchoolParams, response: { 200: SchoolSchema, ...problems(400, 404) } } },
-    async (request) => presentSchool(requireSchool(useCaseContext(request), request.params.campusId, request.params.schoolId)),
+    async (request) => presentSchool(getSchool(useCaseContext(request), request.params.campusId, request.params.schoolId)),
   );
 
   app.patch(

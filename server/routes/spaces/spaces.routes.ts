@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IncludeArchivedQuery, problems } from '../../http/schemas.js';
-import { createSpace, listSpaces, requireSpaceRow, setSpaceArchived, updateSpace } from '../../usecases/spaces.js';
+import { createSpace, getSpace, listSpaces, setSpaceArchived, updateSpace } from '../../usecases/spaces.js';
 import { SpaceInputSchema, SpaceParams, SpacePatchSchema, SpaceSchema, presentSpace } from './spaces.schemas.js';
 
 const tags = ['campus'];
@@ -27,7 +27,7 @@ export const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campuses/:campusId/spaces/:spaceId',
     { config: { access: 'campus.read' }, schema: { tags, summary: 'Read a space', params: SpaceParams, response: { 200: SpaceSchema, ...problems(400, 404) } } },
-    async (request) => presentSpace(requireSpaceRow(useCaseContext(request), request.params.campusId, request.params.spaceId)),
+    async (request) => presentSpace(getSpace(useCaseContext(request), request.params.campusId, request.params.spaceId)),
   );
 
   app.patch(
