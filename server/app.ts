@@ -101,14 +101,15 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   await app.register(contextPlugin, { repos: createRepositories(db), clock });
-  await app.register(authPlugin, {
-    secure: config.cookieSecure,
-    policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
-  });
+  // Before auth: its onRequest hook needs request.ws (set by @fastify/websocket) to check an upgrade's Origin.
   await app.register(livePlugin, {
     heartbeatMs: config.liveHeartbeatSeconds * 1000,
     pollMs: config.livePollMs,
     retentionMs: config.liveRetentionHours * 3_600_000,
+  });
+  await app.register(authPlugin, {
+    secure: config.cookieSecure,
+    policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
   await app.register(apiRoutes, { prefix: '/api', loginLimitPerMinute: config.loginLimitPerMinute });
   await app.register(webRoutes);

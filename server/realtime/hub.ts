@@ -57,6 +57,7 @@ export class LiveHub {
           if (row.id > channel.lastId) break;
           if (!this.deliver(subscriber, eventMessage(row))) {
             subscriber.close(CLOSE_TOO_SLOW, 'too far behind; reconnect and resynchronise');
+            if (channel.subscribers.size === 0) this.channels.delete(campusId);
             return;
           }
           lastSentId = row.id;

@@ -2,14 +2,26 @@ import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { onCommit } from '../db/connection.js';
+import { allows } from '../domain/permissions.js';
+import { membershipsOf } from '../usecases/sessions.js';
 import { LiveHub } from './hub.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     liveHub: LiveHub;
-    liveSockets: Map<WebSocket, { alive: boolean }>;
+    liveSockets: Map<WebSocket, LiveSocketState>;
   }
 }
+
+/** What the heartbeat knows of each connection. */
+export interface LiveSocketState {
+  alive: boolean;
+  sessionId: number;
+  campusId: number;
+}
+
+/** Close code for a connection whose session ended or whose reader lost their role. */
+export const CLOSE_SIGNED_OUT = 4401;
 
 export interface LiveOptions {
   heartbeatMs: number;
@@ -31,7 +43,16 @@ export const livePlugin = fp<LiveOptions>(
     const { repos, clock } = app.commons;
     const hub = new LiveHub(repos.events);
     app.decorate('liveHub', hub);
-    app.decorate('liveSockets', new Map<WebSocket, { alive: boolean }>());
+    app.decorate('liveSockets', new Map<WebSocket, LiveSocketState>());
+
+    // Signing out, a revoked or expired session, a disabled account or a lost role ends the
+    // stream at the next heartbeat: nobody keeps reading a campus they may no longer see.
+    const stillEntitled = (state: LiveSocketState): boolean => {
+      const session = repos.sessions.get(state.sessionId);
+      if (!session || session.revokedAt !== null || session.expiresAt <= clock()) return false;
+      if (repos.users.get(session.userId)?.disabledAt !== null) return false;
+      return allows(membershipsOf(repos, session.userId), state.campusId, 'campus.read');
+    };
 
     let scheduled = false;
     const drainSoon = () => {
@@ -50,6 +71,10 @@ export const livePlugin = fp<LiveOptions>(
         for (const [socket, state] of app.liveSockets) {
           if (!state.alive) {
             socket.terminate();
+            continue;
+          }
+          if (!stillEntitled(state)) {
+            socket.close(CLOSE_SIGNED_OUT, 'signed out or no longer allowed to read this campus');
             continue;
           }
           state.alive = false;

@@ -67,7 +67,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.liveSockets.delete(socket);
         hub.unsubscribe(campusId, subscriber);
       });
-      app.liveSockets.set(socket, { alive: true });
+      app.liveSockets.set(socket, { alive: true, sessionId: request.session!.id, campusId });
       hub.subscribe(campusId, subscriber, request.query.after ?? null);
     },
   });
