@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../server/db/connection.js';
 import { createRepositories } from '../server/db/repositories/index.js';
-import { systemClock } from '../server/domain/clock.js';
+import { systemClock } from '../server/system-clock.js';
 import { DomainError } from '../server/domain/errors.js';
 import type { ExpandedOccurrence } from '../server/domain/recurrence.js';
 import { spaceFamily } from '../server/domain/spaces.js';

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../server/db/connection.js';
 import { createRepositories } from '../server/db/repositories/index.js';
 import { systemActor, type Actor } from '../server/domain/actor.js';
-import { systemClock } from '../server/domain/clock.js';
+import { systemClock } from '../server/system-clock.js';
 import type { OpenHours } from '../server/domain/spaces.js';
 import { localToInstant, wallToFloatingMs } from '../server/domain/wallclock.js';
 import { createCampus } from '../server/usecases/campuses.js';

@@ -48,7 +48,7 @@ import { buildApp } from '../server/app.js';
 import { readConfig, type Config } from '../server/config.js';
 import { onCommit, openDatabase, type Db } from '../server/db/connection.js';
 import { systemActor, type Actor } from '../server/domain/actor.js';
-import { systemClock } from '../server/domain/clock.js';
+import { systemClock } from '../server/system-clock.js';
 import type { Role } from '../server/domain/permissions.js';
 import { eventMessage } from '../server/realtime/messages.js';
 import { createBooking, type BookingInput } from '../server/usecases/bookings.js';

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
-import { systemClock } from './domain/clock.js';
+import { systemClock } from './system-clock.js';
 import { seedDemoOnStart } from './seed/startup.js';
 
 /** Reads the config, opens (and migrates) the database, seeds the demo campus, listens. */

@@ -7,7 +7,7 @@ import { readConfig } from '../config.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { createRepositories } from '../db/repositories/index.js';
 import { systemActor } from '../domain/actor.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../system-clock.js';
 import { DomainError } from '../domain/errors.js';
 import { ROLES, type Role } from '../domain/permissions.js';
 import { addMembership, createUser, findUserByEmail, publicUser, resetPassword, setUserDisabled } from '../usecases/accounts.js';

@@ -1,8 +1,6 @@
 /** The current time in epoch ms. Injected everywhere so domain code and tests never read the wall clock. */
 export type Clock = () => number;
 
-export const systemClock: Clock = () => Date.now();
-
 export function fixedClock(epochMs: number): Clock {
   return () => epochMs;
 }

@@ -7,7 +7,7 @@ import { buildApp } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/connection.js';
 import { createRepositories } from '../../server/db/repositories/index.js';
 import { systemActor } from '../../server/domain/actor.js';
-import { systemClock } from '../../server/domain/clock.js';
+import { systemClock } from '../../server/system-clock.js';
 import { createCampus } from '../../server/usecases/campuses.js';
 import { createSchool } from '../../server/usecases/schools.js';
 import { createSpace } from '../../server/usecases/spaces.js';
