@@ -105,6 +105,7 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
   // Before auth: its onRequest hook needs request.ws (set by @fastify/websocket) to check an upgrade's Origin.
   await app.register(livePlugin, {
     heartbeatMs: config.liveHeartbeatSeconds * 1000,
+    sessionIdleMs: config.sessionIdleMinutes * 60_000,
     pollMs: config.livePollMs,
     retentionMs: config.liveRetentionHours * 3_600_000,
   });

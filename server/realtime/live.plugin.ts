@@ -25,6 +25,8 @@ export const CLOSE_SIGNED_OUT = 4401;
 
 export interface LiveOptions {
   heartbeatMs: number;
+  /** The session idle timeout: a stream does not keep an idle session alive past it. */
+  sessionIdleMs: number;
   pollMs: number;
   retentionMs: number;
 }
@@ -38,18 +40,19 @@ const PRUNE_EVERY_MS = 3_600_000;
  * commits, ping every connection and drop the ones that stopped answering, prune old events.
  */
 export const livePlugin = fp<LiveOptions>(
-  async (app, { heartbeatMs, pollMs, retentionMs }) => {
+  async (app, { heartbeatMs, sessionIdleMs, pollMs, retentionMs }) => {
     await app.register(websocket, { options: { maxPayload: MAX_INCOMING_BYTES } });
     const { repos, clock } = app.commons;
     const hub = new LiveHub(repos.events);
     app.decorate('liveHub', hub);
     app.decorate('liveSockets', new Map<WebSocket, LiveSocketState>());
 
-    // Signing out, a revoked or expired session, a disabled account or a lost role ends the
+    // Signing out, a revoked, expired or idle session, a disabled account or a lost role ends the
     // stream at the next heartbeat: nobody keeps reading a campus they may no longer see.
     const stillEntitled = (state: LiveSocketState): boolean => {
       const session = repos.sessions.get(state.sessionId);
-      if (!session || session.revokedAt !== null || session.expiresAt <= clock()) return false;
+      const now = clock();
+      if (!session || session.revokedAt !== null || session.expiresAt <= now || session.lastSeenAt + sessionIdleMs <= now) return false;
       if (repos.users.get(session.userId)?.disabledAt !== null) return false;
       return allows(membershipsOf(repos, session.userId), state.campusId, 'campus.read');
     };

@@ -80,11 +80,15 @@ function definitionColumns(def: BookingInput, now: number) {
 }
 
 /**
- * Occurrences that already ended are history: a series edit neither moves nor cancels them,
- * and creates none in the past.
+ * Occurrences that have started are history: a series edit neither moves nor cancels them,
+ * creates none in the past, and adds none on a day that already had its occurrence.
  */
-function upcoming<T extends { endUtc: number }>(items: readonly T[], now: number): T[] {
-  return items.filter((o) => o.endUtc > now);
+function planUpcoming(stored: readonly OccurrenceRow[], expanded: readonly ExpandedOccurrence[], now: number): SeriesPlan<OccurrenceRow> {
+  const startedDays = new Set(stored.filter((o) => o.startUtc <= now).map((o) => localDateOf(o.originalLocalStart)));
+  return planSeriesRewrite(
+    stored.filter((o) => o.startUtc > now),
+    expanded.filter((o) => o.startUtc > now && !startedDays.has(localDateOf(o.originalLocalStart))),
+  );
 }
 
 /** Rewrites the booking's upcoming occurrences to the plan; nothing is deleted. */
@@ -104,7 +108,7 @@ function seriesPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusRow,
   const def = nextDefinition(ctx, booking, changes);
   const now = ctx.clock();
   const occurrences = expandBooking(campus, def, { lenientExdates: changes.exdates === undefined });
-  const plan = planSeriesRewrite(upcoming(ctx.repos.occurrences.byBooking(booking.id), now), upcoming(occurrences, now));
+  const plan = planUpcoming(ctx.repos.occurrences.byBooking(booking.id), occurrences, now);
   return {
     group: { spaceId: def.spaceId, attendees: def.attendees, candidates: [...plan.updates.map((u) => u.occurrence), ...plan.inserts] },
     scope: { campus, ignoreOccurrenceIds: replacedIds(plan) },
@@ -119,6 +123,7 @@ function seriesPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusRow,
 function occurrencePlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusRow, request: EditRequest): ChangePlan {
   const occurrence = requireOccurrenceOf(ctx, booking, request.occurrenceId);
   if (occurrence.status !== 'active') throw new DomainError('state', `occurrence ${occurrence.id} is cancelled`);
+  if (occurrence.startUtc <= ctx.clock()) throw new DomainError('state', `occurrence ${occurrence.id} has already started; what happened stays on record`);
   const { title, attendees, spaceId, start, end, ...seriesOnly } = request.changes;
   const [seriesField] = Object.keys(seriesOnly);
   if (seriesField) throw invalidField(seriesField, 'applies to the whole series; use scope "series" or "following"');
@@ -152,6 +157,7 @@ function occurrencePlan(ctx: UseCaseContext, booking: BookingRow, campus: Campus
 /** "This and following": the series ends before the occurrence; a new series carries the change from it on. */
 function followingPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusRow, request: EditRequest): ChangePlan {
   const from = requireOccurrenceOf(ctx, booking, request.occurrenceId);
+  if (from.status !== 'active') throw new DomainError('state', `occurrence ${from.id} is cancelled; start "this and following" from an active one`);
   if (booking.rrule === null) return seriesPlan(ctx, booking, campus, request.changes);
   // COUNT counts every instance the rule generates, skipped ones included (RFC 5545)…
   const generated = expandBooking(campus, { ...definitionOf(booking), exdates: [] });
@@ -178,7 +184,7 @@ function followingPlan(ctx: UseCaseContext, booking: BookingRow, campus: CampusR
   const now = ctx.clock();
   const occurrences = expandBooking(campus, def, { lenientExdates: request.changes.exdates === undefined });
   const moving = ctx.repos.occurrences.byBooking(booking.id).filter((o) => o.originalLocalStart >= from.originalLocalStart);
-  const plan = planSeriesRewrite(upcoming(moving, now), upcoming(occurrences, now));
+  const plan = planUpcoming(moving, occurrences, now);
   return {
     group: { spaceId: def.spaceId, attendees: def.attendees, candidates: [...plan.updates.map((u) => u.occurrence), ...plan.inserts] },
     scope: { campus, ignoreOccurrenceIds: replacedIds(plan) },
