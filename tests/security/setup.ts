@@ -55,13 +55,16 @@ export interface ApiRoute {
 /** swagger-ui's own pages and assets (app.ts exempts exactly these from declaring access). */
 const isDocsUi = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
+/** The SPA's files and its page for every client-side path: public and read-only (tests/routes/web.test.ts). */
+const isSpaFile = (url: string) => !url.startsWith('/api/') && url.endsWith('*');
+
 export function routesOf(app: FastifyInstance): ApiRoute[] {
   const seen = (app as unknown as Record<symbol, RouteOptions[] | undefined>)[Symbol.for('commons.test.routes')];
   if (!seen) throw new Error('routes were not captured: import tests/security/setup.ts before anything that imports server/app.ts');
   const routes = new Map<string, ApiRoute>();
   for (const route of seen) {
     for (const method of [route.method].flat()) {
-      if (method === 'HEAD' || isDocsUi(route.url)) continue;
+      if (method === 'HEAD' || isDocsUi(route.url) || isSpaFile(route.url)) continue;
       const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
       if (route.url.includes('*')) throw new Error(`wildcard route ${route.url}: teach the security tests what to put there`);
       const schema = (route.schema ?? {}) as { querystring?: TSchema; body?: TSchema };

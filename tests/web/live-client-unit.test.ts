@@ -2,9 +2,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ClientMessage as ServerSideClientMessage, ServerMessage as ServerSideServerMessage } from '../../server/realtime/messages.js';
 import { MAX_SCREEN_LENGTH as SERVER_MAX_SCREEN_LENGTH } from '../../server/realtime/messages.js';
 import { CLOSE_TOO_SLOW as SERVER_CLOSE_TOO_SLOW } from '../../server/realtime/hub.js';
-import { CLOSE_TOO_SLOW, MAX_SCREEN_LENGTH, parseServerMessage, type ClientMessage, type ServerMessage } from '../../web/live/messages.js';
-import { backoffDelay, LiveClient, liveUrl, type LiveClientOptions, type WebSocketLike } from '../../web/live/live-client.js';
-import type { Timers } from '../../web/live/live-client.js';
+import { CLOSE_TOO_SLOW, MAX_SCREEN_LENGTH, parseServerMessage, type ClientMessage, type ServerMessage } from '../../web/src/live/messages.js';
+import { backoffDelay, LiveClient, liveUrl, type LiveClientOptions, type WebSocketLike } from '../../web/src/live/live-client.js';
+import type { Timers } from '../../web/src/live/live-client.js';
 
 /** The client's own logic, with a scripted socket: URLs, backoff arithmetic, dedupe, protocol in sync. */
 
@@ -79,7 +79,7 @@ function scripted(options: Partial<LiveClientOptions> = {}) {
 const event = (id: number) => ({ type: 'event', id, at: '2026-08-01T12:00:00.000Z', action: 'booking.create', entityType: 'booking', entityId: id, schoolId: null, data: null });
 
 describe('the protocol types are the server’s', () => {
-  it('web/live/messages.ts mirrors server/realtime/messages.ts', () => {
+  it('web/src/live/messages.ts mirrors server/realtime/messages.ts', () => {
     expectTypeOf<ServerMessage>().toEqualTypeOf<ServerSideServerMessage>();
     expectTypeOf<ClientMessage>().toEqualTypeOf<ServerSideClientMessage>();
     expect(MAX_SCREEN_LENGTH).toBe(SERVER_MAX_SCREEN_LENGTH);

@@ -4,7 +4,7 @@ import { book, connect, eventIds, http, listen, seed, type Listening, type LiveS
 import type { TestUser } from '../helpers/session.js';
 import { ControlledTimers, Recorded, eventually } from './support.js';
 
-/** The browser's live client (web/live/live-client.ts) in Node, against a real server over real sockets. */
+/** The browser's live client (web/src/live/live-client.ts) in Node, against a real server over real sockets. */
 
 const STABLE_MS = 5_000;
 let db: Db;

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import type { LiveEvent, PresenceMessage } from '../../web/live/messages.js';
-import { LiveClient, type LiveClientOptions, type LiveStatus, type ResyncSignal, type Timers, type WebSocketConstructorLike } from '../../web/live/live-client.js';
+import type { LiveEvent, PresenceMessage } from '../../web/src/live/messages.js';
+import { LiveClient, type LiveClientOptions, type LiveStatus, type ResyncSignal, type Timers, type WebSocketConstructorLike } from '../../web/src/live/live-client.js';
 import type { TestUser } from '../helpers/session.js';
 import type { Listening } from '../realtime/helpers.js';
 

@@ -1,0 +1,67 @@
+/**
+ * Routes. Every screen but sign-in needs a session; a screen a role may not use says so
+ * ("you don't have access") rather than failing at the first request.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { WeekPage } from '../calendar/WeekPage';
+import { SignInPage } from '../session/SignInPage';
+import { can, me, selectedCampusId } from '../session/session.state';
+import { campus } from './campus.state';
+import { Shell } from './Shell';
+import { Loading, NoAccess, NoCampus, NotFound } from './Status';
+
+// Forms and administration load on first use: the week view is what most visits need.
+const BookingPage = lazy(() => import('../booking/BookingPage').then((m) => m.BookingPage));
+const BookingEditPage = lazy(() => import('../booking/BookingEditPage').then((m) => m.BookingEditPage));
+const MyBookingsPage = lazy(() => import('../my-bookings/MyBookingsPage').then((m) => m.MyBookingsPage));
+const BookingDetailPage = lazy(() => import('../my-bookings/BookingDetailPage').then((m) => m.BookingDetailPage));
+const AdminPage = lazy(() => import('../admin/AdminPage').then((m) => m.AdminPage));
+
+function Redirect({ to }: { to: string }) {
+  const { route } = useLocation();
+  useEffect(() => route(to, true), [to]);
+  return null;
+}
+
+/** A signed-in screen, shown when the role allows it. */
+function guarded(Page: ComponentType<any>, allowed: () => boolean = () => true) {
+  return function Guarded(props: Record<string, unknown>) {
+    const { url } = useLocation();
+    if (me.value === undefined) return <Loading />;
+    if (me.value === null) return <Redirect to={`/signin?next=${encodeURIComponent(url)}`} />;
+    if (selectedCampusId.value === null) return <Shell><NoCampus /></Shell>;
+    if (!campus.value) return <Shell><Loading /></Shell>;
+    return <Shell>{allowed() ? <Page {...props} /> : <NoAccess />}</Shell>;
+  };
+}
+
+const Week = guarded(WeekPage);
+const Book = guarded(BookingPage, () => can.book.value);
+const EditBooking = guarded(BookingEditPage, () => can.book.value);
+const Mine = guarded(MyBookingsPage, () => can.book.value);
+const Detail = guarded(BookingDetailPage);
+const Admin = guarded(AdminPage, () => can.manageFacilities.value || can.manageMembers.value);
+const Missing = guarded(NotFound);
+
+export function App() {
+  return (
+    <LocationProvider>
+      <ErrorBoundary>
+        <Router>
+          <Route path="/signin" component={SignInPage} />
+          <Route path="/" component={() => <Redirect to="/week" />} />
+          <Route path="/week" component={Week} />
+          <Route path="/book" component={Book} />
+          <Route path="/bookings" component={Mine} />
+          <Route path="/bookings/:bookingId" component={Detail} />
+          <Route path="/bookings/:bookingId/edit" component={EditBooking} />
+          <Route path="/admin/*" component={Admin} />
+          <Route path="/admin" component={Admin} />
+          <Route default component={Missing} />
+        </Router>
+      </ErrorBoundary>
+    </LocationProvider>
+  );
+}

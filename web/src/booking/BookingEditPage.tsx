@@ -1,0 +1,3 @@
+export function BookingEditPage() {
+  return <h1>TODO</h1>;
+}

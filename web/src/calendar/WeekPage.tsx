@@ -1,0 +1,3 @@
+export function WeekPage() {
+  return <h1>TODO</h1>;
+}

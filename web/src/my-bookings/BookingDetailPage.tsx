@@ -1,0 +1,3 @@
+export function BookingDetailPage() {
+  return <h1>TODO</h1>;
+}

@@ -1,0 +1,3 @@
+export function MyBookingsPage() {
+  return <h1>TODO</h1>;
+}

@@ -1,0 +1,3 @@
+const en = { title: 'TODO' };
+const es: typeof en = { title: 'TODO' };
+export const myBookingsText = { en, es };

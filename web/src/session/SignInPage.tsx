@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { ApiError } from '../api/client';
+import { LanguageSelect } from '../app/LanguageSelect';
+import { ErrorMessage } from '../app/Status';
+import { useT } from '../i18n/i18n';
+import { sessionEnded, signInAs } from './session.state';
+
+function messageFor(error: unknown, t: ReturnType<typeof useT>): string {
+  if (!(error instanceof ApiError)) return String(error);
+  if (error.code === 'auth.invalid_credentials') return t('session.wrong');
+  if (error.code === 'rate_limited' || error.status === 429) return t('session.tooMany');
+  if (error.code === 'auth.disabled') return t('session.disabled');
+  if (error.code === 'network') return t('app.error.network');
+  return error.message;
+}
+
+export function SignInPage() {
+  const t = useT();
+  const { route, query } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signInAs(email.trim(), password);
+      const next = query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : '/week';
+      route(next, true);
+    } catch (caught) {
+      setError(messageFor(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" class="sign-in">
+      <form onSubmit={submit} aria-labelledby="sign-in-title" class="card">
+        <h1 id="sign-in-title">{t('session.title')}</h1>
+        <p>{t('session.intro')}</p>
+        {sessionEnded.value && <p class="info">{t('session.ended')}</p>}
+        <label>
+          {t('session.email')}
+          <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('session.password')}
+          <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        <ErrorMessage message={error} />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('session.submitting') : t('session.submit')}
+        </button>
+          <LanguageSelect />
+      </form>
+    </main>
+  );
+}
