@@ -18,6 +18,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
-    proxy: { '/api': { target: 'http://localhost:3000', ws: true } },
+    // COMMONS_API: where `npm run dev` listens, when not on port 3000.
+    proxy: { '/api': { target: process.env.COMMONS_API ?? 'http://localhost:3000', ws: true } },
   },
 });

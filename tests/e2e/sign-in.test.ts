@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, browserProblems, describeInBrowser, launchBrowser, newContext, screenshotOnFailure, signIn } from './support/browser.js';
+import { startDemoServer, type DemoServer } from './support/server.js';
+
+describeInBrowser('signing in, roles and language', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async (ctx) => {
+    await screenshotOnFailure(ctx, page ? [page] : []);
+    const problems = browserProblems(context);
+    await context?.close();
+    expect(problems).toEqual([]);
+  });
+
+  async function fresh(): Promise<Page> {
+    context = await newContext(browser, server.base);
+    page = await context.newPage();
+    return page;
+  }
+
+  it('asks for a session, refuses a wrong password clearly, and is accessible', async () => {
+    await fresh();
+    await page.goto('/week');
+    await page.waitForURL(/\/signin\?next=%2Fweek/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('E-mail').fill('lead-1931@demo.test');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong e-mail or password');
+  });
+
+  it('a lead signs in, sees the booking screens, and signs out', async () => {
+    await fresh();
+    await signIn(page, 'lead-1931@demo.test');
+    await page.waitForURL(/\/week/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Building week', 'Book a space', "My school's bookings"]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto('/week');
+    await page.waitForURL(/\/signin/);
+  });
+
+  it('a viewer reads the week but is told they have no access to booking and administration', async () => {
+    await fresh();
+    await signIn(page, 'viewer@demo.test');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Building week']);
+    for (const path of ['/book', '/bookings', '/admin', '/admin/members']) {
+      await page.goto(path);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("You don't have access");
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('switches to Spanish at any time, and keeps it after a reload', async () => {
+    await fresh();
+    await signIn(page, 'lead-1931@demo.test');
+    await page.getByLabel('Language').selectOption('es');
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Semana del edificio', 'Reservar un espacio', 'Reservas de mi escuela']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(1);
+  });
+});
