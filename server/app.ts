@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -74,6 +75,8 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
       },
     },
   });
+  // gzip/brotli for the SPA's files and the larger JSON answers (a week of occurrences).
+  await app.register(compress, { global: true, threshold: 1024 });
   await app.register(rateLimit, { global: true, max: config.rateLimitPerMinute, timeWindow: 60_000 });
   await app.register(swagger, {
     openapi: {

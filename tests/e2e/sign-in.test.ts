@@ -71,7 +71,7 @@ describeInBrowser('signing in, roles and language', () => {
     await page.getByLabel('Language').selectOption('es');
     const nav = page.getByRole('navigation', { name: 'Principal' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Semana del edificio', 'Reservar un espacio', 'Reservas de mi escuela']);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(1);
   });

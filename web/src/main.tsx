@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { App } from './app/App';
-import { language } from './i18n/i18n';
-import { loadSession } from './session/session.state';
+import { App } from './app/App.js';
+import { language } from './i18n/i18n.js';
+import { loadSession } from './session/session.state.js';
 import './app/app.css';
 
 document.documentElement.lang = language.value;

@@ -14,7 +14,10 @@ const inCi = Boolean(process.env.CI);
  * machine; in CI (CI set) a missing browser is a failure, not a skip.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (haveBrowser) return describe(name, body);
+  if (haveBrowser) {
+    describe(name, body);
+    return;
+  }
   if (inCi) {
     describe(name, () => it(`needs Chromium at ${CHROMIUM_PATH}`, () => expect.fail(`CI has no browser at ${CHROMIUM_PATH}: .ci/run must apt-get install -y chromium`)));
     return;
@@ -92,9 +95,11 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** axe-core's WCAG 2.1 A/AA rules on what the page shows now; returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses a <script> tag.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axeSource, 'utf8'));
+  // (Page functions run in the browser: its globals are reached through globalThis, as Node's types know no DOM.)
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(axeSource, 'utf8'));
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    type Axe = { run: (ctx: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> };
+    const { axe, document } = globalThis as unknown as { axe: Axe; document: unknown };
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
   });
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);

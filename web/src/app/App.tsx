@@ -5,19 +5,19 @@
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { WeekPage } from '../calendar/WeekPage';
-import { SignInPage } from '../session/SignInPage';
-import { can, me, selectedCampusId } from '../session/session.state';
-import { campus } from './campus.state';
-import { Shell } from './Shell';
-import { Loading, NoAccess, NoCampus, NotFound } from './Status';
+import { WeekPage } from '../calendar/WeekPage.js';
+import { SignInPage } from '../session/SignInPage.js';
+import { can, me, selectedCampusId } from '../session/session.state.js';
+import { campus } from './campus.state.js';
+import { Shell } from './Shell.js';
+import { Loading, NoAccess, NoCampus, NotFound } from './Status.js';
 
 // Forms and administration load on first use: the week view is what most visits need.
-const BookingPage = lazy(() => import('../booking/BookingPage').then((m) => m.BookingPage));
-const BookingEditPage = lazy(() => import('../booking/BookingEditPage').then((m) => m.BookingEditPage));
-const MyBookingsPage = lazy(() => import('../my-bookings/MyBookingsPage').then((m) => m.MyBookingsPage));
-const BookingDetailPage = lazy(() => import('../my-bookings/BookingDetailPage').then((m) => m.BookingDetailPage));
-const AdminPage = lazy(() => import('../admin/AdminPage').then((m) => m.AdminPage));
+const BookingPage = lazy(() => import('../booking/BookingPage.js').then((m) => m.BookingPage));
+const BookingEditPage = lazy(() => import('../booking/BookingEditPage.js').then((m) => m.BookingEditPage));
+const MyBookingsPage = lazy(() => import('../my-bookings/MyBookingsPage.js').then((m) => m.MyBookingsPage));
+const BookingDetailPage = lazy(() => import('../my-bookings/BookingDetailPage.js').then((m) => m.BookingDetailPage));
+const AdminPage = lazy(() => import('../admin/AdminPage.js').then((m) => m.AdminPage));
 
 function Redirect({ to }: { to: string }) {
   const { route } = useLocation();

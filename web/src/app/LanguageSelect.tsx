@@ -1,4 +1,4 @@
-import { LANGUAGES, language, setLanguage, useT, type Language } from '../i18n/i18n';
+import { LANGUAGES, language, setLanguage, useT, type Language } from '../i18n/i18n.js';
 
 /** English or Spanish, at any time; each option is named in its own language. */
 export function LanguageSelect() {

@@ -1,10 +1,10 @@
 /** The frame around every signed-in screen: skip link, header, navigation, language, live state. */
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
-import { useT } from '../i18n/i18n';
-import { can, me, selectCampus, selectedCampusId, signOutNow } from '../session/session.state';
-import { campus, liveStatus } from './campus.state';
-import { LanguageSelect } from './LanguageSelect';
+import { useT } from '../i18n/i18n.js';
+import { can, me, selectCampus, selectedCampusId, signOutNow } from '../session/session.state.js';
+import { campus, liveStatus } from './campus.state.js';
+import { LanguageSelect } from './LanguageSelect.js';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();

@@ -1,5 +1,5 @@
 /** The small screens every route may end on: loading, no access, not found, an error. */
-import { useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n.js';
 
 export function Loading() {
   const t = useT();

@@ -1,5 +1,5 @@
-import { api } from '../api/client';
-import type { Campus, Closure, School, Space } from '../api/types';
+import { api } from '../api/client.js';
+import type { Campus, Closure, School, Space } from '../api/types.js';
 
 export const getCampus = (campusId: number) => api<Campus>('GET', `/campuses/${campusId}`);
 export const listSchools = (campusId: number) => api<School[]>('GET', `/campuses/${campusId}/schools`);

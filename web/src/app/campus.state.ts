@@ -4,11 +4,11 @@
  * campus (and after a resync): screens that show bookings refetch when it moves.
  */
 import { effect, signal } from '@preact/signals';
-import type { Campus, Closure, School, Space } from '../api/types';
-import { LiveClient, type LiveStatus } from '../live/live-client';
-import type { LiveEvent } from '../live/messages';
-import { me, selectedCampusId } from '../session/session.state';
-import { getCampus, listClosures, listSchools, listSpaces } from './campus.service';
+import type { Campus, Closure, School, Space } from '../api/types.js';
+import { LiveClient, type LiveStatus } from '../live/live-client.js';
+import type { LiveEvent } from '../live/messages.js';
+import { me, selectedCampusId } from '../session/session.state.js';
+import { getCampus, listClosures, listSchools, listSpaces } from './campus.service.js';
 
 export const campus = signal<Campus | null>(null);
 export const schools = signal<School[]>([]);

@@ -6,7 +6,7 @@
  * instant with timeZone "UTC" prints exactly those digits in any browser zone; instants
  * (createdAt, …) are formatted with the campus's zone.
  */
-import { language } from './i18n';
+import { language } from './i18n.js';
 
 export type WallTime = string; // YYYY-MM-DDTHH:mm
 export type LocalDate = string; // YYYY-MM-DD

@@ -5,12 +5,12 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { signal } from '@preact/signals';
-import { adminText } from '../admin/admin.i18n';
-import { appText } from '../app/app.i18n';
-import { bookingText } from '../booking/booking.i18n';
-import { calendarText } from '../calendar/calendar.i18n';
-import { myBookingsText } from '../my-bookings/my-bookings.i18n';
-import { sessionText } from '../session/session.i18n';
+import { adminText } from '../admin/admin.i18n.js';
+import { appText } from '../app/app.i18n.js';
+import { bookingText } from '../booking/booking.i18n.js';
+import { calendarText } from '../calendar/calendar.i18n.js';
+import { myBookingsText } from '../my-bookings/my-bookings.i18n.js';
+import { sessionText } from '../session/session.i18n.js';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiError } from '../api/client';
-import { LanguageSelect } from '../app/LanguageSelect';
-import { ErrorMessage } from '../app/Status';
-import { useT } from '../i18n/i18n';
-import { sessionEnded, signInAs } from './session.state';
+import { ApiError } from '../api/client.js';
+import { LanguageSelect } from '../app/LanguageSelect.js';
+import { ErrorMessage } from '../app/Status.js';
+import { useT } from '../i18n/i18n.js';
+import { sessionEnded, signInAs } from './session.state.js';
 
 function messageFor(error: unknown, t: ReturnType<typeof useT>): string {
   if (!(error instanceof ApiError)) return String(error);

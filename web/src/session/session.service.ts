@@ -1,5 +1,5 @@
-import { api, ApiError } from '../api/client';
-import type { Me } from '../api/types';
+import { api, ApiError } from '../api/client.js';
+import type { Me } from '../api/types.js';
 
 /** Who is signed in, or null when nobody is. */
 export async function fetchMe(): Promise<Me | null> {

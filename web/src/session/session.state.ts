@@ -3,9 +3,9 @@
  * what the screens offer; the server checks every request again.
  */
 import { computed, signal } from '@preact/signals';
-import { apiSession } from '../api/client';
-import type { Me, RoleName } from '../api/types';
-import { fetchMe, signIn, signOut } from './session.service';
+import { apiSession } from '../api/client.js';
+import type { Me, RoleName } from '../api/types.js';
+import { fetchMe, signIn, signOut } from './session.service.js';
 
 /** undefined while the first GET /api/me is on its way. */
 export const me = signal<Me | null | undefined>(undefined);
