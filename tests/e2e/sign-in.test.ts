@@ -1,34 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, browserProblems, describeInBrowser, launchBrowser, newContext, screenshotOnFailure, signIn } from './support/browser.js';
-import { startDemoServer, type DemoServer } from './support/server.js';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, signIn } from './support/browser.js';
+import { useBrowserSession } from './support/session.js';
 
 describeInBrowser('signing in, roles and language', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowserSession();
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async (ctx) => {
-    await screenshotOnFailure(ctx, page ? [page] : []);
-    const problems = browserProblems(context);
-    await context?.close();
-    expect(problems).toEqual([]);
-  });
-
-  async function fresh(): Promise<Page> {
-    context = await newContext(browser, server.base);
-    page = await context.newPage();
-    return page;
-  }
+  const fresh = async () => (page = await session.open());
 
   it('asks for a session, refuses a wrong password clearly, and is accessible', async () => {
     await fresh();
