@@ -1,3 +1,72 @@
+/**
+ * Administration: schools, spaces, closures, accounts and roles. Each section shows only to the
+ * roles that may use it (an admin sees all four, the building principal spaces and closures);
+ * /admin opens the first one the person may use.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { announceScreen } from '../app/campus.state';
+import { Loading, NoAccess, NotFound } from '../app/Status';
+import { language, useT } from '../i18n/i18n';
+import { can } from '../session/session.state';
+import { ClosuresAdmin } from './ClosuresAdmin';
+import { MembersAdmin } from './MembersAdmin';
+import { SchoolsAdmin } from './SchoolsAdmin';
+import { SpacesAdmin } from './SpacesAdmin';
+import './admin.css';
+
+const SECTIONS: Array<{ id: string; allowed: () => boolean; Component: ComponentType }> = [
+  { id: 'schools', allowed: () => can.manageSchools.value, Component: SchoolsAdmin },
+  { id: 'spaces', allowed: () => can.manageFacilities.value, Component: SpacesAdmin },
+  { id: 'closures', allowed: () => can.manageFacilities.value, Component: ClosuresAdmin },
+  { id: 'members', allowed: () => can.manageMembers.value, Component: MembersAdmin },
+];
+
 export function AdminPage() {
-  return <h1>TODO</h1>;
+  const t = useT();
+  const { path, route } = useLocation();
+  const section = path.split('/')[2] ?? '';
+  const allowed = SECTIONS.filter((s) => s.allowed());
+  const first = allowed[0]?.id;
+  const current = SECTIONS.find((s) => s.id === section);
+
+  useEffect(() => {
+    if (!section && first) route(`/admin/${first}`, true);
+  }, [section, first]);
+
+  useEffect(() => {
+    if (!current) return;
+    announceScreen(`admin/${current.id}`);
+    return () => announceScreen(null);
+  }, [current?.id]);
+
+  useEffect(() => {
+    if (current) document.title = `${t(`admin.${current.id}.title`)} · ${t('app.name')}`;
+  }, [current?.id, language.value]);
+
+  let body;
+  if (!section) body = first ? <Loading /> : <NoAccess />;
+  else if (!current) body = <NotFound />;
+  else if (!current.allowed()) body = <NoAccess />;
+  else body = <current.Component />;
+
+  return (
+    <div class="admin">
+      {allowed.length > 0 && (
+        <nav class="admin-nav" aria-label={t('admin.nav.label')}>
+          <ul>
+            {allowed.map((s) => (
+              <li key={s.id}>
+                <a href={`/admin/${s.id}`} aria-current={s.id === section ? 'page' : undefined}>
+                  {t(`admin.${s.id}.title`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {body}
+    </div>
+  );
 }
