@@ -46,7 +46,7 @@ describeInBrowser('signing in, roles and language', () => {
   it('switches to Spanish at any time, and keeps it after a reload', async () => {
     await fresh();
     await signIn(page, 'lead-1931@demo.test');
-    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('es');
     const nav = page.getByRole('navigation', { name: 'Principal' });
     await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Semana del edificio', 'Reservar un espacio', 'Reservas de mi escuela']);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');

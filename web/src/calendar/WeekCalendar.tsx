@@ -47,6 +47,7 @@ export interface WeekCalendarProps {
  * (the list below the grid carries the same information as text).
  */
 const TABLE_ROLES = new Set(['table', 'row', 'rowgroup', 'cell', 'columnheader', 'rowheader']);
+const TABLE_ATTRIBUTES = ['aria-colindex', 'aria-colspan', 'aria-rowindex', 'aria-rowspan', 'aria-colcount', 'aria-rowcount'];
 function adjustMarkup(root: HTMLElement, label: string): void {
   // The scrolling grid is a named region the keyboard can reach and scroll, even in an empty week.
   const main = root.querySelector<HTMLElement>('.ec-main');
@@ -56,8 +57,6 @@ function adjustMarkup(root: HTMLElement, label: string): void {
     const role = el.getAttribute('role')!;
     if (TABLE_ROLES.has(role)) {
       el.removeAttribute('role');
-      el.removeAttribute('aria-colindex');
-      el.removeAttribute('aria-colspan');
     } else if (role === 'button' && el.classList.contains('ec-event')) {
       // The button is inside (see eventContent): the box itself is neither a second one nor an article.
       el.setAttribute('role', 'none');
@@ -65,6 +64,10 @@ function adjustMarkup(root: HTMLElement, label: string): void {
     }
   }
   for (const el of root.querySelectorAll<HTMLElement>('article:not([role])')) el.setAttribute('role', 'none');
+  // Table positions mean nothing without the table roles (axe: aria-allowed-attr).
+  for (const el of root.querySelectorAll<HTMLElement>(TABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))) {
+    for (const attribute of TABLE_ATTRIBUTES) el.removeAttribute(attribute);
+  }
 }
 
 /** "YYYY-MM-DD" / "HH:mm" from a Date the calendar built from our floating strings (its local fields are the wall clock). */
@@ -143,7 +146,7 @@ export function WeekCalendar(props: WeekCalendarProps) {
     const root = host.current!;
     adjustMarkup(root, latest.current.label);
     const observer = new MutationObserver(() => adjustMarkup(root, latest.current.label));
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'tabindex'] });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'tabindex', ...TABLE_ATTRIBUTES] });
     return () => {
       observer.disconnect();
       calendar.current = null;
