@@ -1,0 +1,15 @@
+/** A field's error, tied to it: the input names `${id}-error` in aria-describedby (see describedBy). */
+export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      {message}
+    </p>
+  );
+}
+
+/** aria-describedby for a field: its hint(s), and its error when there is one. */
+export function describedBy(id: string, hasError: boolean, ...hints: string[]): string | undefined {
+  const ids = [...hints, ...(hasError ? [`${id}-error`] : [])];
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
