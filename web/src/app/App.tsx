@@ -29,7 +29,8 @@ function Redirect({ to }: { to: string }) {
 function guarded(Page: ComponentType<any>, allowed: () => boolean = () => true) {
   return function Guarded(props: Record<string, unknown>) {
     const { url } = useLocation();
-    if (me.value === undefined) return <Loading />;
+    // The frame comes first, even before we know who is asking: the page below it does not jump.
+    if (me.value === undefined) return <Shell><Loading /></Shell>;
     if (me.value === null) return <Redirect to={`/signin?next=${encodeURIComponent(url)}`} />;
     if (selectedCampusId.value === null) return <Shell><NoCampus /></Shell>;
     if (!campus.value) return <Shell><Loading /></Shell>;
