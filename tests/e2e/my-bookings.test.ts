@@ -48,7 +48,7 @@ describeInBrowser("a school's own bookings, and the others'", () => {
 
     // Straight to the API with the lead's own session and CSRF token: refused, nothing changes.
     const statuses = await page.evaluate(async (bookingId) => {
-      const me = await (await fetch('/api/me')).json();
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
       const csrf = { 'x-csrf-token': me.csrfToken };
       const patch = await fetch(`/api/bookings/${bookingId}`, { method: 'PATCH', headers: { ...csrf, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Taken over' }) });
       const cancel = await fetch(`/api/bookings/${bookingId}?scope=series`, { method: 'DELETE', headers: csrf });
