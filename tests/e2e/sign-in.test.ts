@@ -41,6 +41,9 @@ describeInBrowser('signing in, roles and language', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("You don't have access");
     }
     expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/no-such-page');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('switches to Spanish at any time, and keeps it after a reload', async () => {
