@@ -1,0 +1,244 @@
+/**
+ * Every fixed word of the council exports, in English and Spanish. Spanish is written as the
+ * district writes to families: plain, formal "usted", no anglicisms where a Spanish word exists.
+ *
+ * The server renders without i18next: `{{name}}` placeholders are filled by `interpolate`.
+ */
+import type { ExportLanguage } from './view-model.js';
+
+const en = {
+  document: {
+    agenda: 'Building Council agenda',
+    minutes: 'Building Council minutes',
+  },
+  meeting: {
+    when: 'Date and time',
+    where: 'Place',
+    chair: 'Chair',
+    noteTaker: 'Note-taker',
+    notAssigned: 'Not assigned',
+    timesNote: 'All times are campus time ({{zone}}).',
+  },
+  agendaTable: {
+    caption: 'Agenda items',
+    number: 'No.',
+    time: 'Time',
+    item: 'Item',
+    length: 'Length',
+    school: 'School',
+    minutes: '{{count}} min',
+    empty: 'There are no items on this agenda.',
+    total: 'Total time: {{minutes}} min · Planned end: {{time}}',
+  },
+  status: {
+    label: 'Status',
+    draft: 'Draft',
+    circulated: 'Circulated for review',
+    approved: 'Approved',
+    locked: 'Approved and locked',
+    draftBanner: 'DRAFT: these minutes have not been approved',
+    watermark: 'DRAFT',
+    finalNote: 'These minutes are final. Any correction appears below as an amendment.',
+  },
+  attendance: {
+    heading: 'Attendance by school',
+    school: 'School',
+    status: 'Attendance',
+    note: 'Note',
+    present: 'Present',
+    absent: 'Absent',
+    represented: 'Represented',
+    quorumMet: 'Quorum: {{present}} schools present, {{required}} needed. Quorum was met.',
+    quorumNotMet: 'Quorum: {{present}} schools present, {{required}} needed. There was no quorum.',
+  },
+  items: {
+    heading: 'Items and notes',
+    notes: 'Notes',
+    noNotes: 'No notes were taken.',
+  },
+  motions: {
+    heading: 'Motions',
+    motion: 'Motion {{number}}',
+    movedBy: 'Moved by',
+    secondedBy: 'Seconded by',
+    voteBySchool: 'Vote by school',
+    vote: 'Vote',
+    schools: 'Schools',
+    yes: 'Yes',
+    no: 'No',
+    abstain: 'Abstain',
+    notVoting: 'Did not vote',
+    tally: 'yes: {{yes}}, no: {{no}}, abstentions: {{abstain}}',
+    result: 'Result',
+    carried: 'Carried',
+    failed: 'Failed',
+    noQuorum: 'Not valid: there was no quorum',
+    pending: 'Not voted yet',
+    decision: 'Decision',
+  },
+  actionItems: {
+    heading: 'Action items',
+    what: 'Task',
+    owner: 'Owner',
+    due: 'Due date',
+    status: 'Status',
+    open: 'Open',
+    done: 'Done',
+    cancelled: 'Cancelled',
+    noDueDate: 'No due date',
+    empty: 'There are no action items.',
+  },
+  amendments: {
+    heading: 'Amendments',
+    by: 'Amendment by {{name}}, {{when}}',
+  },
+  footer: {
+    page: 'Page {{page}} of {{pages}}',
+  },
+  /** Titles of the items the agenda generates, by the item's titleKey. */
+  agenda: {
+    minutesApproval: 'Approve the minutes of {{date}}',
+    actionItem: 'Action item: {{what}}',
+    councilMatter: 'Council matter: {{title}}',
+    highImpact: 'Coming two weeks: high-impact bookings and closures',
+    standing: {
+      spaceScheduling: 'Scheduling the use of space',
+      security: 'Security',
+      janitorialMaintenance: 'Janitorial and maintenance issues',
+      arrivalDeparture: 'Arrival and departure times of students',
+      sharedStaff: 'Shared staff',
+      equipmentUse: 'Equipment use',
+      districtSupplies: 'District supplies and services',
+      professionalDevelopment: 'Professional-development funds',
+    },
+  },
+};
+
+export type ExportLabels = typeof en;
+
+const es: ExportLabels = {
+  document: {
+    agenda: 'Orden del día del Consejo del Edificio',
+    minutes: 'Acta del Consejo del Edificio',
+  },
+  meeting: {
+    when: 'Fecha y hora',
+    where: 'Lugar',
+    chair: 'Preside',
+    noteTaker: 'Redacta el acta',
+    notAssigned: 'Sin asignar',
+    timesNote: 'Todas las horas corresponden a la hora local del campus ({{zone}}).',
+  },
+  agendaTable: {
+    caption: 'Temas del orden del día',
+    number: 'N.º',
+    time: 'Hora',
+    item: 'Tema',
+    length: 'Duración',
+    school: 'Escuela',
+    minutes: '{{count}} min',
+    empty: 'No hay temas en este orden del día.',
+    total: 'Duración total: {{minutes}} min · Hora prevista de cierre: {{time}}',
+  },
+  status: {
+    label: 'Estado',
+    draft: 'Borrador',
+    circulated: 'Enviada para revisión',
+    approved: 'Aprobada',
+    locked: 'Aprobada y cerrada',
+    draftBanner: 'BORRADOR: esta acta aún no ha sido aprobada',
+    watermark: 'BORRADOR',
+    finalNote: 'Esta acta es definitiva. Cualquier corrección aparece más abajo como enmienda.',
+  },
+  attendance: {
+    heading: 'Asistencia por escuela',
+    school: 'Escuela',
+    status: 'Asistencia',
+    note: 'Observación',
+    present: 'Presente',
+    absent: 'Ausente',
+    represented: 'Representada',
+    quorumMet: 'Quórum: {{present}} escuelas presentes; se necesitan {{required}}. Hubo quórum.',
+    quorumNotMet: 'Quórum: {{present}} escuelas presentes; se necesitan {{required}}. No hubo quórum.',
+  },
+  items: {
+    heading: 'Temas y notas',
+    notes: 'Notas',
+    noNotes: 'No se tomaron notas.',
+  },
+  motions: {
+    heading: 'Mociones',
+    motion: 'Moción {{number}}',
+    movedBy: 'Presentada por',
+    secondedBy: 'Secundada por',
+    voteBySchool: 'Votación por escuela',
+    vote: 'Voto',
+    schools: 'Escuelas',
+    yes: 'A favor',
+    no: 'En contra',
+    abstain: 'Abstención',
+    notVoting: 'No votaron',
+    tally: 'a favor: {{yes}}, en contra: {{no}}, abstenciones: {{abstain}}',
+    result: 'Resultado',
+    carried: 'Aprobada',
+    failed: 'Rechazada',
+    noQuorum: 'Sin validez: no hubo quórum',
+    pending: 'Aún no se ha votado',
+    decision: 'Decisión',
+  },
+  actionItems: {
+    heading: 'Tareas asignadas',
+    what: 'Tarea',
+    owner: 'Responsable',
+    due: 'Fecha límite',
+    status: 'Estado',
+    open: 'Pendiente',
+    done: 'Terminada',
+    cancelled: 'Cancelada',
+    noDueDate: 'Sin fecha límite',
+    empty: 'No hay tareas asignadas.',
+  },
+  amendments: {
+    heading: 'Enmiendas',
+    by: 'Enmienda de {{name}}, {{when}}',
+  },
+  footer: {
+    page: 'Página {{page}} de {{pages}}',
+  },
+  agenda: {
+    minutesApproval: 'Aprobación del acta del {{date}}',
+    actionItem: 'Tarea pendiente: {{what}}',
+    councilMatter: 'Asunto para el Consejo: {{title}}',
+    highImpact: 'Próximas dos semanas: reservas de gran impacto y cierres',
+    standing: {
+      spaceScheduling: 'Programación del uso de los espacios',
+      security: 'Seguridad',
+      janitorialMaintenance: 'Limpieza y mantenimiento',
+      arrivalDeparture: 'Horarios de llegada y salida de los estudiantes',
+      sharedStaff: 'Personal compartido',
+      equipmentUse: 'Uso del equipo',
+      districtSupplies: 'Materiales y servicios del distrito',
+      professionalDevelopment: 'Fondos para el desarrollo profesional',
+    },
+  },
+};
+
+export const exportLabels: Record<ExportLanguage, ExportLabels> = { en, es };
+
+/** Fills `{{name}}` placeholders; a placeholder without a value stays visible, so a gap shows. */
+export function interpolate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** A dictionary string by dotted key ("agenda.standing.security"), or null when there is none. */
+export function lookupLabel(labels: ExportLabels, key: string): string | null {
+  let node: unknown = labels;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return null;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : null;
+}
