@@ -92,6 +92,7 @@ export async function buildApp({ config, db, clock = systemClock }: AppOptions):
         { name: 'campus', description: 'Campuses, schools, spaces and closures' },
         { name: 'bookings', description: 'Bookings, recurrence, conflicts' },
         { name: 'accounts', description: 'Members, roles and the audit trail' },
+        { name: 'council', description: 'The Building Council: meetings, agendas, minutes' },
         { name: 'live', description: 'Changes as they happen (WebSocket)' },
         { name: 'system', description: 'Health and documentation' },
       ],

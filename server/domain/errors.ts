@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'not_found'
   | 'booking.conflict'
   | 'booking.stale'
+  | 'council.stale'
   | 'state'
   | 'campus.time_zone_locked';
 

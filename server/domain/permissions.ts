@@ -20,13 +20,15 @@ export type Permission =
   | 'facilities.manage' // spaces, open hours, closures
   | 'bookings.write' // for one's own school only: see mayActForSchool
   | 'audit.read'
-  | 'members.manage'; // accounts and roles on the campus
+  | 'members.manage' // accounts and roles on the campus
+  | 'council.manage' // the council's meeting series and settings
+  | 'council.participate'; // submit agenda items, write minutes, vote — for one's own school: see councilSchoolsOf
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['campus.read', 'campus.settings', 'schools.manage', 'facilities.manage', 'audit.read', 'members.manage'],
-  principal: ['campus.read', 'facilities.manage', 'bookings.write', 'audit.read'],
-  lead: ['campus.read', 'bookings.write', 'audit.read'],
-  council: ['campus.read', 'audit.read'],
+  admin: ['campus.read', 'campus.settings', 'schools.manage', 'facilities.manage', 'audit.read', 'members.manage', 'council.manage'],
+  principal: ['campus.read', 'facilities.manage', 'bookings.write', 'audit.read', 'council.manage', 'council.participate'],
+  lead: ['campus.read', 'bookings.write', 'audit.read', 'council.participate'],
+  council: ['campus.read', 'audit.read', 'council.participate'],
   viewer: ['campus.read'],
 };
 
@@ -46,6 +48,15 @@ export function allows(memberships: readonly Membership[], campusId: number, per
 /** Whether the person may create, change or cancel bookings in this school's name. */
 export function mayActForSchool(memberships: readonly Membership[], campusId: number, schoolId: number): boolean {
   return memberships.some((m) => m.campusId === campusId && m.schoolId === schoolId && (m.role === 'lead' || m.role === 'principal'));
+}
+
+/**
+ * The schools a person sits on the Building Council for: a lead, a council member or the
+ * building principal speaks and votes for their school — one vote per school, equal standing.
+ */
+export function councilSchoolsOf(memberships: readonly Membership[], campusId: number): number[] {
+  const roles: readonly Role[] = ['lead', 'council', 'principal'];
+  return [...new Set(memberships.filter((m) => m.campusId === campusId && m.schoolId !== null && roles.includes(m.role)).map((m) => m.schoolId!))];
 }
 
 /** A membership is coherent: schools for those who act for one, none for the others. */

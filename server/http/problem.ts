@@ -25,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   'booking.conflict': 409,
   'booking.stale': 409,
+  'council.stale': 409,
   state: 409,
   'campus.time_zone_locked': 409,
 };
@@ -41,6 +42,7 @@ const TITLES: Record<string, string> = {
   upgrade_required: 'Upgrade required',
   'booking.conflict': 'The booking conflicts',
   'booking.stale': 'The booking changed meanwhile',
+  'council.stale': 'It changed meanwhile',
   state: 'Not possible in the current state',
   'campus.time_zone_locked': 'The time zone is locked',
   'request.too_large': 'The request body is too large',

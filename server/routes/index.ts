@@ -7,6 +7,7 @@ import { memberRoutes } from './members/members.routes.js';
 import { bookingRoutes } from './bookings/bookings.routes.js';
 import { campusRoutes } from './campuses/campuses.routes.js';
 import { closureRoutes } from './closures/closures.routes.js';
+import { councilRoutes } from './council/council.routes.js';
 import { schoolRoutes } from './schools/schools.routes.js';
 import { spaceRoutes } from './spaces/spaces.routes.js';
 import { systemRoutes } from './system/system.routes.js';
@@ -24,4 +25,5 @@ export const apiRoutes: FastifyPluginAsync<{ loginLimitPerMinute: number }> = as
   await app.register(spaceRoutes);
   await app.register(closureRoutes);
   await app.register(bookingRoutes);
+  await app.register(councilRoutes);
 };

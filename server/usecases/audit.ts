@@ -16,7 +16,7 @@ export interface ChangeRecord {
 }
 
 /** Changes every role on the campus may read, and so every open screen is told about. */
-const LIVE_ENTITIES = new Set(['campus', 'school', 'space', 'closure', 'booking']);
+const LIVE_ENTITIES = new Set(['campus', 'school', 'space', 'closure', 'booking', 'council', 'meeting', 'agenda_item', 'motion', 'action_item']);
 
 /** The few fields a screen needs to know what to refetch. */
 function liveSummary(change: ChangeRecord): Record<string, unknown> {

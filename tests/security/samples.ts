@@ -12,6 +12,11 @@ export function idsFor(world: World, actor: TestActor): Record<string, number> {
     closureId: world.closureId,
     bookingId,
     membershipId: world.spareMembershipId,
+    meetingId: world.council.meetingId,
+    // One's own school's item: who may change which item is the use case's to check (tests/routes/council-*).
+    itemId: own === world.schools.office ? world.council.items.office : world.council.items.a,
+    motionId: world.council.motionId,
+    actionItemId: world.council.actionItemId,
     // Somebody's session for the anonymous: the route must refuse before looking it up.
     sessionId: actor.sessionId ?? world.actor('admin').sessionId!,
   };

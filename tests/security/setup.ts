@@ -12,6 +12,9 @@ import type { Access } from '../../server/http/access.js';
 import { createBooking } from '../../server/usecases/bookings.js';
 import { createCampus } from '../../server/usecases/campuses.js';
 import { createClosure } from '../../server/usecases/closures.js';
+import type { UseCaseContext } from '../../server/usecases/context.js';
+import { submitAgendaItem } from '../../server/usecases/council-agenda.js';
+import { createCouncilSeries } from '../../server/usecases/council-meetings.js';
 import { createSchool } from '../../server/usecases/schools.js';
 import { hashToken } from '../../server/usecases/sessions.js';
 import { createSpace } from '../../server/usecases/spaces.js';
@@ -99,6 +102,8 @@ export interface World {
   otherSpaceId: number;
   closureId: number;
   bookings: { a: number; b: number; office: number };
+  /** A council meeting (an occurrence of the series), an item A and one the office submitted, a motion, an action item. */
+  council: { meetingId: number; items: { a: number; office: number }; motionId: number; actionItemId: number };
   /** A council member of B's role, there to be removed. */
   spareMembershipId: number;
   actors: TestActor[];
@@ -136,6 +141,7 @@ export async function buildWorld(now = DEFAULT_NOW): Promise<World> {
   const book = (schoolId: number, day: string, rrule: string | null = null) =>
     createBooking(sys, campusId, { spaceId, schoolId, title: 'Assembly', purpose: '', attendees: 100, start: `${day}T10:00`, end: `${day}T11:00`, rrule, exdates: [] }).booking.id;
   const bookings = { a: book(schools.a, '2026-10-06', 'FREQ=WEEKLY;COUNT=4'), b: book(schools.b, '2026-10-07'), office: book(schools.office, '2026-10-08') };
+  const council = councilFixture(sys, campusId, spaceId, schools);
 
   const cookieName = app.sessionCookie.name;
   const person = async (name: ActorName, memberships: Membership[], schoolId: number | null): Promise<TestActor> => {
@@ -169,6 +175,7 @@ export async function buildWorld(now = DEFAULT_NOW): Promise<World> {
     otherSpaceId,
     closureId,
     bookings,
+    council,
     spareMembershipId,
     actors,
     actor: (name) => actors.find((a) => a.name === name)!,
@@ -243,4 +250,18 @@ export async function send(world: World, { method, url, headers = {}, payload, r
 export function as(world: World, actor: TestActor, method: string, url: string, body?: unknown): Promise<Answer> {
   const headers = body === undefined ? actor.headers : { ...actor.headers, 'content-type': 'application/json' };
   return send(world, { method, url, headers, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
+}
+
+/** The council's weekly meetings, with an item of A and one of the office on the first agenda, a motion and an action item. */
+function councilFixture(sys: UseCaseContext, campusId: number, spaceId: number, schools: World['schools']): World['council'] {
+  const { occurrences } = createCouncilSeries(sys, campusId, { spaceId, start: '2026-10-13T07:30', end: '2026-10-13T08:30', rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=10', exdates: [] });
+  const meetingId = occurrences[0]!.id;
+  const items = {
+    a: submitAgendaItem(sys, campusId, meetingId, { schoolId: schools.a, title: 'Hallway supervision' }).id,
+    office: submitAgendaItem(sys, campusId, meetingId, { schoolId: schools.office, title: 'Fire drill dates' }).id,
+  };
+  const now = sys.clock();
+  const motionId = sys.repos.council.insertMotion({ meetingId, agendaItemId: items.a, text: 'Share the supervision', moverSchoolId: schools.a, status: 'open', createdAt: now }).id;
+  const actionItemId = sys.repos.council.insertActionItem({ campusId, meetingId, what: 'Draft a rota', ownerSchoolId: schools.a, status: 'open', createdAt: now, updatedAt: now }).id;
+  return { meetingId, items, motionId, actionItemId };
 }

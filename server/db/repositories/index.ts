@@ -3,6 +3,7 @@ import { createAuditRepository } from './audit.repository.js';
 import { createBookingsRepository } from './bookings.repository.js';
 import { createCampusesRepository } from './campuses.repository.js';
 import { createClosuresRepository } from './closures.repository.js';
+import { createCouncilRepository } from './council.repository.js';
 import { createEventsRepository } from './events.repository.js';
 import { createOccurrencesRepository } from './occurrences.repository.js';
 import { createSchoolsRepository } from './schools.repository.js';
@@ -24,6 +25,7 @@ export function createRepositories(db: Db) {
     sessions: createSessionsRepository(db),
     audit: createAuditRepository(db),
     events: createEventsRepository(db),
+    council: createCouncilRepository(db),
   };
 }
 
