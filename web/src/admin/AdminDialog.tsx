@@ -1,41 +1,58 @@
 /**
- * A modal <dialog> (focus kept inside, Escape closes) that gives focus back to what opened it.
- * Mounted only while open, so every opening starts from fresh state.
+ * The administration's two dialogs (both the app's modal Dialog): a record's form, and a yes/no
+ * with the consequence spelled out. Mounted only while open, so every opening starts afresh.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ErrorMessage } from '../app/Status';
-import { useT } from '../i18n/i18n';
-import { problemMessage } from './admin-hooks';
+import { useState } from 'preact/hooks';
+import { Dialog } from '../app/Dialog.js';
+import { ErrorMessage } from '../app/Status.js';
+import { useT } from '../i18n/i18n.js';
+import { problemMessage, type SaveState } from './admin-hooks.js';
+import { ErrorSummary, FormButtons, RequiredNote } from './FormParts.js';
 
-export function AdminDialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => {
-      // Close first: while the dialog is modal, nothing outside it can take focus.
-      dialog?.close();
-      // The opener may be gone (its row re-rendered): fall back to the screen's heading.
-      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('main h1');
-      back?.focus();
-    };
-  }, []);
+/**
+ * A record's form: the required-fields note, the summary of the last attempt's problems, the
+ * fields, then Save and Cancel. `labels` name the fields in the summary (by the first part of
+ * their path); `labelFor` overrides that for paths a section names its own way.
+ */
+export function AdminForm({
+  title,
+  wide = false,
+  onClose,
+  onSubmit,
+  save,
+  labels,
+  labelFor,
+  saveLabel,
+  children,
+}: {
+  title: string;
+  wide?: boolean;
+  onClose: () => void;
+  onSubmit: () => Promise<void>;
+  save: SaveState;
+  labels: Record<string, string>;
+  labelFor?: (field: string) => string | undefined;
+  saveLabel?: string;
+  children: ComponentChildren;
+}) {
+  const nameOf = (field: string) => labelFor?.(field) ?? labels[field.split('/')[0]!] ?? field;
   return (
-    <dialog
-      ref={ref}
-      class={`admin-dialog${wide ? ' wide' : ''}`}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault(); // Escape: close through state, so the page knows
-        onClose();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
-      {children}
-    </dialog>
+    <Dialog title={title} onClose={onClose} class={`admin-dialog${wide ? ' wide' : ''}`}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onSubmit();
+        }}
+        noValidate
+        class="admin-form"
+      >
+        <RequiredNote />
+        <ErrorSummary issues={save.issues} failure={save.failure} attempt={save.attempt} labelFor={nameOf} />
+        {children}
+        <FormButtons saving={save.saving} onCancel={onClose} saveLabel={saveLabel} />
+      </form>
+    </Dialog>
   );
 }
 
@@ -69,7 +86,7 @@ export function ConfirmDialog({
     }
   }
   return (
-    <AdminDialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} class="admin-dialog">
       <div class="confirm-body">{body}</div>
       <ErrorMessage message={problemMessage(error, t)} />
       <div class="dialog-buttons">
@@ -80,6 +97,6 @@ export function ConfirmDialog({
           {t('app.cancel')}
         </button>
       </div>
-    </AdminDialog>
+    </Dialog>
   );
 }

@@ -6,14 +6,14 @@
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { announceScreen } from '../app/campus.state';
-import { Loading, NoAccess, NotFound } from '../app/Status';
-import { language, useT } from '../i18n/i18n';
-import { can } from '../session/session.state';
-import { ClosuresAdmin } from './ClosuresAdmin';
-import { MembersAdmin } from './MembersAdmin';
-import { SchoolsAdmin } from './SchoolsAdmin';
-import { SpacesAdmin } from './SpacesAdmin';
+import { Loading, NoAccess, NotFound } from '../app/Status.js';
+import { useScreen } from '../app/useScreen.js';
+import { useT } from '../i18n/i18n.js';
+import { can } from '../session/session.state.js';
+import { ClosuresAdmin } from './ClosuresAdmin.js';
+import { MembersAdmin } from './MembersAdmin.js';
+import { SchoolsAdmin } from './SchoolsAdmin.js';
+import { SpacesAdmin } from './SpacesAdmin.js';
 import './admin.css';
 
 const SECTIONS: Array<{ id: string; allowed: () => boolean; Component: ComponentType }> = [
@@ -35,15 +35,7 @@ export function AdminPage() {
     if (!section && first) route(`/admin/${first}`, true);
   }, [section, first]);
 
-  useEffect(() => {
-    if (!current) return;
-    announceScreen(`admin/${current.id}`);
-    return () => announceScreen(null);
-  }, [current?.id]);
-
-  useEffect(() => {
-    if (current) document.title = `${t(`admin.${current.id}.title`)} · ${t('app.name')}`;
-  }, [current?.id, language.value]);
+  useScreen(current ? `admin/${current.id}` : 'admin', current ? t(`admin.${current.id}.title`) : t('app.nav.admin'));
 
   let body;
   if (!section) body = first ? <Loading /> : <NoAccess />;

@@ -1,9 +1,9 @@
 /** Labelled fields with their errors tied to them, the required mark and the error summary. */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '../i18n/i18n';
-import { issueText, problemMessage } from './admin-hooks';
-import type { Issue } from './form-errors';
+import { useT } from '../i18n/i18n.js';
+import { issueText, problemMessage } from './admin-hooks.js';
+import type { Issue } from './form-errors.js';
 
 /** The attributes a field's control needs to be tied to its label, hint and error. */
 export interface ControlProps {

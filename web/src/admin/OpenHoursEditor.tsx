@@ -2,14 +2,14 @@
  * Open hours of a space, per weekday: closed, or open in one or more windows; "until midnight"
  * stands for a close of 24:00 (a time input cannot say it); "always open" means no hours limit.
  */
-import type { Weekday } from '../api/types';
-import { campus } from '../app/campus.state';
-import { useT } from '../i18n/i18n';
-import { weekdayNames } from '../i18n/format';
-import { issueText } from './admin-hooks';
-import { issueFor, type Issue } from './form-errors';
-import { FieldError, describedBy } from './FormParts';
-import { copyMondayToWeekdays, newWindow, WEEKDAYS, type DayDraft, type HoursDraft, type WindowDraft } from './open-hours';
+import type { Weekday } from '../api/types.js';
+import { campus } from '../app/campus.state.js';
+import { useT } from '../i18n/i18n.js';
+import { weekdayNames } from '../i18n/format.js';
+import { issueText } from './admin-hooks.js';
+import { issueFor, type Issue } from './form-errors.js';
+import { FieldError, describedBy } from './FormParts.js';
+import { copyMondayToWeekdays, newWindow, WEEKDAYS, type DayDraft, type HoursDraft, type WindowDraft } from './open-hours.js';
 
 type T = ReturnType<typeof useT>;
 
@@ -130,35 +130,17 @@ function WindowRow({
   const windowErrorId = windowError ? `${id}-error` : undefined;
   return (
     <div class="hours-window">
-      <span class="time-pair">
-        <label for={`${id}-open`} class="inline">
-          {t('admin.hours.opens')}
-          <span class="visually-hidden"> ({context})</span>
-        </label>
-        <input
-          id={`${id}-open`}
-          type="time"
-          value={value.open}
-          aria-invalid={openError || windowError ? 'true' : undefined}
-          aria-describedby={describedBy(openError && `${id}-open-error`, windowErrorId)}
-          onInput={(e) => onChange({ ...value, open: e.currentTarget.value })}
-        />
-      </span>
-      <span class="time-pair">
-        <label for={`${id}-close`} class="inline">
-          {t('admin.hours.closes')}
-          <span class="visually-hidden"> ({context})</span>
-        </label>
-        <input
-          id={`${id}-close`}
-          type="time"
-          value={value.midnight ? '' : value.close}
-          disabled={value.midnight}
-          aria-invalid={closeError || windowError ? 'true' : undefined}
-          aria-describedby={describedBy(closeError && `${id}-close-error`, windowErrorId)}
-          onInput={(e) => onChange({ ...value, close: e.currentTarget.value })}
-        />
-      </span>
+      <TimeInput id={`${id}-open`} label={t('admin.hours.opens')} context={context} value={value.open} error={openError} windowErrorId={windowErrorId} onInput={(open) => onChange({ ...value, open })} />
+      <TimeInput
+        id={`${id}-close`}
+        label={t('admin.hours.closes')}
+        context={context}
+        value={value.midnight ? '' : value.close}
+        disabled={value.midnight}
+        error={closeError}
+        windowErrorId={windowErrorId}
+        onInput={(close) => onChange({ ...value, close })}
+      />
       <label class="inline">
         <input type="checkbox" checked={value.midnight} onChange={(e) => onChange({ ...value, midnight: e.currentTarget.checked })} />
         {t('admin.hours.midnight')}
@@ -174,5 +156,44 @@ function WindowRow({
       <FieldError id={`${id}-close-error`} message={closeError} />
       <FieldError id={windowErrorId} message={windowError} />
     </div>
+  );
+}
+
+/** Opens or closes: labelled with its window ("Opens (Monday, window 1)"), invalid with its own error or the window's. */
+function TimeInput({
+  id,
+  label,
+  context,
+  value,
+  disabled = false,
+  error,
+  windowErrorId,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  context: string;
+  value: string;
+  disabled?: boolean;
+  error: string | undefined;
+  windowErrorId: string | undefined;
+  onInput: (time: string) => void;
+}) {
+  return (
+    <span class="time-pair">
+      <label for={id} class="inline">
+        {label}
+        <span class="visually-hidden"> ({context})</span>
+      </label>
+      <input
+        id={id}
+        type="time"
+        value={value}
+        disabled={disabled}
+        aria-invalid={error || windowErrorId ? 'true' : undefined}
+        aria-describedby={describedBy(error && `${id}-error`, windowErrorId)}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </span>
   );
 }

@@ -1,10 +1,11 @@
 /** What every administration section does the same way: load a list, save a form, word an error. */
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
-import { revision } from '../app/campus.state';
-import type { useT } from '../i18n/i18n';
-import { selectedCampusId } from '../session/session.state';
-import { issuesFromProblem, type Issue } from './form-errors';
+import { ApiError } from '../api/client.js';
+import { revision } from '../app/campus.state.js';
+import { errorText } from '../app/error-text.js';
+import { useT } from '../i18n/i18n.js';
+import { selectedCampusId } from '../session/session.state.js';
+import { issueFor, issuesFromProblem, type Issue } from './form-errors.js';
 
 type T = ReturnType<typeof useT>;
 
@@ -36,15 +37,15 @@ export function useAdminList<Item>(load: (campusId: number) => Promise<Item[]>) 
   return { items, error, reload: () => setOwn((n) => n + 1) };
 }
 
-/** An error in words for a person: known codes translated, the server's detail otherwise. */
+/** An error in words for a person: the administration's own words for its codes, the app's otherwise. */
 export function problemMessage(error: unknown, t: T): string | null {
   if (!error) return null;
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  if (error.code === 'network') return t('app.error.network');
-  if (error.code === 'forbidden' || error.status === 403) return t('admin.errors.forbidden');
-  if (error.code === 'not_found') return t('admin.errors.notFound');
-  if (error.code === 'validation') return t('admin.errors.checkFields');
-  return error.message;
+  if (error instanceof ApiError && error.code !== 'network') {
+    if (error.code === 'forbidden' || error.status === 403) return t('admin.errors.forbidden');
+    if (error.code === 'not_found') return t('admin.errors.notFound');
+    if (error.code === 'validation') return t('admin.errors.checkFields');
+  }
+  return errorText(error);
 }
 
 /** Runs a call and words a refusal of code `state` ("not possible now") our own way. */
@@ -63,15 +64,21 @@ export function issueText(issue: Issue | undefined, t: T): string | undefined {
 }
 
 /**
- * A form's save: the client's own checks first, then the server's; field errors from either end
- * up in `issues`, anything else in `failure`. The form keeps what was typed either way.
+ * A form's draft and its save: the client's own checks first, then the server's; field errors
+ * from either end up in `issues`, anything else in `failure`. The form keeps what was typed either way.
  */
-export function useSave() {
+export function useAdminForm<Draft extends object>(initial: () => Draft) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft>(initial);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   /** Moves with every attempt that failed: the form moves focus to its error summary. */
   const [attempt, setAttempt] = useState(0);
+
+  const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
+  /** The message beside one input: its own field's, or one about anything under it. */
+  const errorFor = (field: string) => issueText(issueFor(issues, field, true), t);
 
   async function save<Result>(local: Issue[], action: () => Promise<Result>): Promise<Result | undefined> {
     setFailure(null);
@@ -96,5 +103,8 @@ export function useSave() {
     }
   }
 
-  return { issues, failure, saving, attempt, save };
+  return { draft, set, errorFor, issues, failure, saving, attempt, save };
 }
+
+/** What a form's frame shows of its save: the summary of problems and the busy Save button. */
+export type SaveState = Pick<ReturnType<typeof useAdminForm>, 'issues' | 'failure' | 'saving' | 'attempt'>;

@@ -1,10 +1,10 @@
 /** Administration over the API: schools, spaces, closures and members of one campus. */
-import { api } from '../api/client';
-import type { AddedMember, Closure, Member, School, Space } from '../api/types';
-import type { ClosureInput } from './closure-form';
-import type { AddMemberInput } from './member-form';
-import type { SchoolInput } from './school-form';
-import type { SpaceInput } from './space-form';
+import { api } from '../api/client.js';
+import type { AddedMember, Closure, Member, School, Space } from '../api/types.js';
+import type { ClosureInput } from './closure-form.js';
+import type { AddMemberInput } from './member-form.js';
+import type { SchoolInput } from './school-form.js';
+import type { SpaceInput } from './space-form.js';
 
 /** An existing booking a closure now stands in the way of (not cancelled by it). */
 export interface BlockedOccurrence {
@@ -24,29 +24,25 @@ export interface ClosureWithImpact extends Closure {
 }
 
 const base = (campusId: number) => `/campuses/${campusId}`;
-const all = { includeArchived: true };
 
-export const schoolsApi = {
-  list: (campusId: number) => api<School[]>('GET', `${base(campusId)}/schools`, { query: all }),
-  create: (campusId: number, body: SchoolInput) => api<School>('POST', `${base(campusId)}/schools`, { body }),
-  update: (campusId: number, id: number, body: Partial<SchoolInput>) => api<School>('PATCH', `${base(campusId)}/schools/${id}`, { body }),
-  setArchived: (campusId: number, id: number, archived: boolean) => api<School>('POST', `${base(campusId)}/schools/${id}/${archived ? 'archive' : 'restore'}`),
-};
+/**
+ * A campus's records that are archived rather than deleted (schools, spaces, closures): the
+ * same four calls under /campuses/:id/<kind>. The list includes the archived ones.
+ */
+function archivable<Item, Input, Saved = Item>(kind: string) {
+  const path = (campusId: number) => `${base(campusId)}/${kind}`;
+  return {
+    list: (campusId: number) => api<Item[]>('GET', path(campusId), { query: { includeArchived: true } }),
+    create: (campusId: number, body: Input) => api<Saved>('POST', path(campusId), { body }),
+    update: (campusId: number, id: number, body: Partial<Input>) => api<Saved>('PATCH', `${path(campusId)}/${id}`, { body }),
+    setArchived: (campusId: number, id: number, archived: boolean) => api<Saved>('POST', `${path(campusId)}/${id}/${archived ? 'archive' : 'restore'}`),
+  };
+}
 
-export const spacesApi = {
-  list: (campusId: number) => api<Space[]>('GET', `${base(campusId)}/spaces`, { query: all }),
-  create: (campusId: number, body: SpaceInput) => api<Space>('POST', `${base(campusId)}/spaces`, { body }),
-  update: (campusId: number, id: number, body: Partial<SpaceInput>) => api<Space>('PATCH', `${base(campusId)}/spaces/${id}`, { body }),
-  setArchived: (campusId: number, id: number, archived: boolean) => api<Space>('POST', `${base(campusId)}/spaces/${id}/${archived ? 'archive' : 'restore'}`),
-};
-
-export const closuresApi = {
-  list: (campusId: number) => api<Closure[]>('GET', `${base(campusId)}/closures`, { query: all }),
-  create: (campusId: number, body: ClosureInput) => api<ClosureWithImpact>('POST', `${base(campusId)}/closures`, { body }),
-  update: (campusId: number, id: number, body: Partial<ClosureInput>) => api<ClosureWithImpact>('PATCH', `${base(campusId)}/closures/${id}`, { body }),
-  /** Lift (archive) or restore; the answer says what a restored closure blocks again. */
-  setArchived: (campusId: number, id: number, archived: boolean) => api<ClosureWithImpact>('POST', `${base(campusId)}/closures/${id}/${archived ? 'archive' : 'restore'}`),
-};
+export const schoolsApi = archivable<School, SchoolInput>('schools');
+export const spacesApi = archivable<Space, SpaceInput>('spaces');
+/** Saving, lifting (archiving) or restoring a closure answers what it now blocks. */
+export const closuresApi = archivable<Closure, ClosureInput, ClosureWithImpact>('closures');
 
 export const membersApi = {
   list: (campusId: number) => api<Member[]>('GET', `${base(campusId)}/members`),

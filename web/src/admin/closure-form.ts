@@ -20,13 +20,8 @@ export interface ClosureDraft {
   endTime: string;
 }
 
-export interface ClosureInput {
-  reason: string;
-  note: string;
-  spaceIds: number[] | null;
-  start: string;
-  end: string;
-}
+/** What POST and PATCH take: a closure's writable fields (start and end: dates for whole days, wall times otherwise). */
+export type ClosureInput = Pick<Closure, 'reason' | 'note' | 'spaceIds' | 'start' | 'end'>;
 
 /** A new closure starts as one whole day (`today`, campus date) over the whole campus. */
 export function draftFromClosure(closure: Closure | null, today: string): ClosureDraft {

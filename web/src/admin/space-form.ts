@@ -1,5 +1,5 @@
 /** The space form's state, its checks, and the body it sends. Pure. */
-import type { OpenHours, Space } from '../api/types.js';
+import type { Space } from '../api/types.js';
 import { wholeNumber, type Issue } from './form-errors.js';
 import { draftFromHours, hoursFromDraft, validateHoursDraft, type HoursDraft } from './open-hours.js';
 
@@ -21,15 +21,8 @@ export interface SpaceDraft {
   hours: HoursDraft;
 }
 
-export interface SpaceInput {
-  name: string;
-  kind: string;
-  capacity: number;
-  parentId: number | null;
-  setupMinutes: number;
-  teardownMinutes: number;
-  openHours: OpenHours;
-}
+/** What POST and PATCH take: a space's writable fields. */
+export type SpaceInput = Pick<Space, 'name' | 'kind' | 'capacity' | 'parentId' | 'setupMinutes' | 'teardownMinutes' | 'openHours'>;
 
 export function draftFromSpace(space: Space | null): SpaceDraft {
   if (!space) {

@@ -77,8 +77,24 @@ export interface Closure {
   updatedAt: string;
 }
 
+/** When something happens: campus wall clock ("YYYY-MM-DDTHH:mm") and the same as instants. */
+interface Times {
+  localStart: string;
+  localEnd: string;
+  startUtc: string;
+  endUtc: string;
+}
+
+/** What every occurrence says of itself, however it is listed. */
+interface OccurrenceTimes extends Times {
+  /** Where the rule put it (it stays the occurrence's identity when moved). */
+  originalLocalStart: string;
+  status: string;
+  isException: boolean;
+}
+
 /** One occurrence as the calendar lists it. */
-export interface ListedOccurrence {
+export interface ListedOccurrence extends OccurrenceTimes {
   occurrenceId: number;
   bookingId: number;
   title: string;
@@ -88,28 +104,14 @@ export interface ListedOccurrence {
   schoolName: string;
   schoolCode: string;
   attendees: number;
-  originalLocalStart: string;
-  localStart: string;
-  localEnd: string;
-  startUtc: string;
-  endUtc: string;
-  status: string;
-  isException: boolean;
   recurring: boolean;
 }
 
-export interface Occurrence {
+export interface Occurrence extends OccurrenceTimes {
   id: number;
   bookingId: number;
   spaceId: number;
   schoolId: number;
-  originalLocalStart: string;
-  localStart: string;
-  localEnd: string;
-  startUtc: string;
-  endUtc: string;
-  status: string;
-  isException: boolean;
   title: string | null;
   attendees: number | null;
   cancelledAt: string | null;
@@ -163,13 +165,6 @@ export interface BookingInput {
 
 export type BookingChanges = Partial<Omit<BookingInput, 'schoolId'>>;
 export type Scope = 'series' | 'following' | 'occurrence';
-
-interface Times {
-  localStart: string;
-  localEnd: string;
-  startUtc: string;
-  endUtc: string;
-}
 
 export interface Conflict {
   kind: 'overlap' | 'closure' | 'outside_hours' | 'capacity';

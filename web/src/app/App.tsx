@@ -6,11 +6,13 @@ import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { WeekPage } from '../calendar/WeekPage.js';
+import { useT } from '../i18n/i18n.js';
 import { SignInPage } from '../session/SignInPage.js';
-import { can, me, selectedCampusId } from '../session/session.state.js';
-import { campus } from './campus.state.js';
+import { can, loadSession, me, selectedCampusId, sessionError } from '../session/session.state.js';
+import { campus, loadError, retryCampus } from './campus.state.js';
+import { errorText } from './error-text.js';
 import { Shell } from './Shell.js';
-import { Loading, NoAccess, NoCampus, NotFound } from './Status.js';
+import { ErrorMessage, Loading, NoAccess, NoCampus, NotFound } from './Status.js';
 
 // Forms and administration load on first use: the week view is what most visits need.
 const BookingPage = lazy(() => import('../booking/BookingPage.js').then((m) => m.BookingPage));
@@ -25,15 +27,28 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
+/** The session or the campus could not be loaded: say why, and offer to try again (rather than "Loading…" for ever). */
+function Failed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <>
+      <ErrorMessage message={errorText(error)} />
+      <button type="button" onClick={onRetry}>
+        {t('app.error.retry')}
+      </button>
+    </>
+  );
+}
+
 /** A signed-in screen, shown when the role allows it. */
 function guarded(Page: ComponentType<any>, allowed: () => boolean = () => true) {
   return function Guarded(props: Record<string, unknown>) {
     const { url } = useLocation();
     // The frame comes first, even before we know who is asking: the page below it does not jump.
-    if (me.value === undefined) return <Shell><Loading /></Shell>;
+    if (me.value === undefined) return <Shell>{sessionError.value ? <Failed error={sessionError.value} onRetry={() => void loadSession()} /> : <Loading />}</Shell>;
     if (me.value === null) return <Redirect to={`/signin?next=${encodeURIComponent(url)}`} />;
     if (selectedCampusId.value === null) return <Shell><NoCampus /></Shell>;
-    if (!campus.value) return <Shell><Loading /></Shell>;
+    if (!campus.value) return <Shell>{loadError.value ? <Failed error={loadError.value} onRetry={retryCampus} /> : <Loading />}</Shell>;
     return <Shell>{allowed() ? <Page {...props} /> : <NoAccess />}</Shell>;
   };
 }

@@ -1,4 +1,5 @@
 /** The small screens every route may end on: loading, no access, not found, an error. */
+import type { ComponentChildren } from 'preact';
 import { useT } from '../i18n/i18n.js';
 
 export function Loading() {
@@ -10,38 +11,31 @@ export function Loading() {
   );
 }
 
+/** A screen that is only a message: its heading and body are app.<which>.title and .body. */
+function Notice({ which, children }: { which: 'noAccess' | 'notFound' | 'noCampus'; children?: ComponentChildren }) {
+  const t = useT();
+  return (
+    <section class="notice" aria-labelledby={`${which}-title`}>
+      <h1 id={`${which}-title`}>{t(`app.${which}.title`)}</h1>
+      <p>{t(`app.${which}.body`)}</p>
+      {children}
+    </section>
+  );
+}
+
 export function NoAccess() {
   const t = useT();
   return (
-    <section class="notice" aria-labelledby="no-access-title">
-      <h1 id="no-access-title">{t('app.noAccess.title')}</h1>
-      <p>{t('app.noAccess.body')}</p>
+    <Notice which="noAccess">
       <p>
         <a href="/week">{t('app.noAccess.back')}</a>
       </p>
-    </section>
+    </Notice>
   );
 }
 
-export function NotFound() {
-  const t = useT();
-  return (
-    <section class="notice" aria-labelledby="not-found-title">
-      <h1 id="not-found-title">{t('app.notFound.title')}</h1>
-      <p>{t('app.notFound.body')}</p>
-    </section>
-  );
-}
-
-export function NoCampus() {
-  const t = useT();
-  return (
-    <section class="notice" aria-labelledby="no-campus-title">
-      <h1 id="no-campus-title">{t('app.noCampus.title')}</h1>
-      <p>{t('app.noCampus.body')}</p>
-    </section>
-  );
-}
+export const NotFound = () => <Notice which="notFound" />;
+export const NoCampus = () => <Notice which="noCampus" />;
 
 /** An error message where it happened, announced to screen readers. */
 export function ErrorMessage({ message }: { message: string | null | undefined }) {

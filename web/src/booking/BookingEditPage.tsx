@@ -6,22 +6,23 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import type { Booking, Scope } from '../api/types';
-import { announceScreen, bumpRevision, campus, revision, schools, spaces } from '../app/campus.state';
-import { schoolColor } from '../app/school-colors';
-import { ErrorMessage, Loading } from '../app/Status';
-import { formatDate, formatRange } from '../i18n/format';
-import { useT } from '../i18n/i18n';
-import { bookableSchools } from '../session/session.state';
-import { applyAlternative, changesBetween, formFromBooking, isValid, pendingReason, rebase, shapeFor, validate, type Alternative, type FieldName, type FormState } from './booking-form';
-import { failedKey, focusFirstError, shownErrors, viewOfError, type ErrorView } from './booking-errors';
-import { changeBooking, checkBookingChange, getBooking, type EditTarget } from './booking.service';
-import { BookingForm } from './BookingForm';
-import { ConflictPanel } from './ConflictPanel';
-import { useDryRun } from './useDryRun';
+import type { Booking, Scope } from '../api/types.js';
+import { bumpRevision, campus, revision, schools, spaces } from '../app/campus.state.js';
+import { errorText } from '../app/error-text.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { ErrorMessage, Loading } from '../app/Status.js';
+import { useScreen } from '../app/useScreen.js';
+import { formatDate, formatRange } from '../i18n/format.js';
+import { useT } from '../i18n/i18n.js';
+import { bookableSchools } from '../session/session.state.js';
+import { changesBetween, formFromBooking, isValid, pendingReason, rebase, shapeFor, validate, type FormState } from './booking-form.js';
+import { viewOfError } from './booking-errors.js';
+import { changeBooking, checkBookingChange, getBooking, type EditTarget } from './booking.service.js';
+import { BookingForm } from './BookingForm.js';
+import { BookingFormFrame, useSubmission } from './BookingFormFrame.js';
+import { useDryRun } from './useDryRun.js';
 import './booking.css';
 
-const NO_ERROR: ErrorView = { fields: {}, alert: null, stale: false, conflict: null };
 const SCOPES: Scope[] = ['occurrence', 'following', 'series'];
 
 interface Loaded {
@@ -38,37 +39,36 @@ export function BookingEditPage() {
   const occurrenceId = Number(query.occurrenceId) > 0 ? Number(query.occurrenceId) : null;
   const asked = SCOPES.includes(query.scope as Scope) ? (query.scope as Scope) : 'series';
 
-  const [scope, setScope] = useState<Scope>(occurrenceId === null ? 'series' : asked);
+  const askedScope: Scope = occurrenceId === null ? 'series' : asked;
+  const [scope, setScope] = useState<Scope>(askedScope);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [reloading, setReloading] = useState(false);
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [submitError, setSubmitError] = useState<ErrorView>(NO_ERROR);
-  const panelHeading = useRef<HTMLHeadingElement>(null);
-  const staleNotice = useRef<HTMLDivElement>(null);
+  const latestLoad = useRef(0);
+  useScreen('booking-edit', t('booking.editTitle'));
 
   /** Load (or reload) the booking; a reload keeps the person's edits on top of the new version. */
-  async function load(keepEdits: boolean) {
+  async function load(keepEdits: boolean, forScope: Scope = scope) {
+    const call = ++latestLoad.current;
     try {
       const booking = await getBooking(bookingId);
-      const base = formFromBooking(booking, scope, occurrenceId);
+      if (call !== latestLoad.current) return;
+      const base = formFromBooking(booking, forScope, occurrenceId);
       setForm((current) => (keepEdits && current && loaded ? rebase(current, loaded.base, base) : base));
       setLoaded({ booking, base });
       setLoadError(null);
-      setSubmitError(NO_ERROR);
+      submission.reset();
     } catch (error) {
-      setLoadError(viewOfError(error, t, null).alert ?? String(error));
+      if (call === latestLoad.current) setLoadError(error);
     }
   }
 
+  // Another booking or date (the page may stay mounted across addresses): start afresh from the address.
   useEffect(() => {
-    announceScreen('booking-edit');
-    document.title = `${t('booking.editTitle')} · Commons`;
-    void load(false);
-  }, [bookingId]);
+    setScope(askedScope);
+    void load(false, askedScope);
+  }, [bookingId, occurrenceId, askedScope]);
 
   const booking = loaded?.booking ?? null;
   const occurrence = booking?.occurrences.find((o) => o.id === occurrenceId) ?? null;
@@ -85,10 +85,9 @@ export function BookingEditPage() {
     [changed && target && JSON.stringify([target, changes])],
   );
   const [check, showAnalysis] = useDryRun(request, revision.value);
-  const dryRunError = check.phase === 'failed' ? viewOfError(check.error, t, null) : NO_ERROR;
-  const stale = submitError.stale || dryRunError.stale;
+  const submission = useSubmission(check, showAnalysis);
 
-  if (loadError) return <ErrorMessage message={loadError} />;
+  if (loadError) return <ErrorMessage message={viewOfError(loadError, t, null).alert ?? errorText(loadError)} />;
   if (!booking || !form || !loaded || !target) return <Loading />;
 
   const school = schools.value.find((s) => s.id === booking.schoolId);
@@ -105,16 +104,12 @@ export function BookingEditPage() {
     );
   }
 
-  const serverFields = { ...dryRunError.fields, ...submitError.fields };
-  const errors = shownErrors(problems, serverFields, (f: FieldName) => submitted || touched.has(f), t);
-  const alert = submitError.alert ?? dryRunError.alert;
-  const spaceName = spaces.value.find((s) => String(s.id) === form.spaceId)?.name ?? '';
-  const pending = pendingReason(problems) ?? (changed ? null : 'booking.check.noChanges');
+  const { errors, alert } = submission.messages(problems);
   const recurring = booking.rrule !== null;
 
   function change(next: FormState) {
     setForm(next);
-    if (submitError !== NO_ERROR && !submitError.stale) setSubmitError(NO_ERROR);
+    submission.edited();
   }
 
   function chooseScope(next: Scope) {
@@ -125,66 +120,32 @@ export function BookingEditPage() {
     setScope(next);
   }
 
-  function apply(alternative: Alternative) {
-    if (form) change(applyAlternative(form, alternative));
-    panelHeading.current?.focus();
-  }
-
   async function reload() {
     setReloading(true);
     await load(true);
     setReloading(false);
-    panelHeading.current?.focus();
+    submission.panelHeading.current?.focus();
   }
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!valid || !changes || !target) {
-      focusFirstError(shownErrors(problems, {}, () => true, t));
-      return;
-    }
-    if (!changed) {
-      setSubmitError({ ...NO_ERROR, alert: t('booking.edit.nothingChanged') });
-      return;
-    }
-    setBusy(true);
-    setSubmitError(NO_ERROR);
-    try {
-      const saved = await changeBooking(target, changes);
-      bumpRevision();
-      route(`/bookings/${saved.id}`);
-    } catch (error) {
-      const view = viewOfError(error, t, check.analysis);
-      if (view.conflict) {
-        showAnalysis(view.conflict);
-        setSubmitError({ ...view, alert: t('booking.submit.takenMeanwhile') });
-        panelHeading.current?.focus();
-      } else {
-        setSubmitError(view);
-        if (view.stale) staleNotice.current?.focus();
-        else if (!focusFirstError(view.fields)) panelHeading.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+  async function submit() {
+    if (valid && !changed) return submission.refuse(t('booking.edit.nothingChanged'));
+    const saved = await submission.submit(problems, valid && changes && target ? () => changeBooking(target, changes) : null);
+    if (!saved) return;
+    bumpRevision();
+    route(`/bookings/${saved.id}`);
   }
 
   return (
     <div class="booking-page">
       <h1 id="booking-title">{t('booking.editTitle')}</h1>
       <p class="booking-subject">
-        {school && (
-          <span class="school-chip" style={{ background: schoolColor(school.id, schools.value.map((s) => s.id)) }}>
-            {school.locationCode}
-          </span>
-        )}{' '}
+        {school && <SchoolChip schoolId={school.id} code={school.locationCode} />}{' '}
         <strong>{booking.title}</strong>
         {occurrence && activeScope !== 'series' && <> · {formatRange(occurrence.localStart, occurrence.localEnd)}</>}
       </p>
 
-      {stale && (
-        <div class="info stale" tabIndex={-1} ref={staleNotice}>
+      {submission.stale && (
+        <div class="info stale" tabIndex={-1} ref={submission.staleNotice}>
           <p role="alert">{t('booking.edit.stale')}</p>
           <button type="button" onClick={() => void reload()} disabled={reloading}>
             {t('booking.edit.reload')}
@@ -192,14 +153,23 @@ export function BookingEditPage() {
         </div>
       )}
 
-      <form
-        class="booking-layout"
-        noValidate
-        onSubmit={submit}
-        onFocusOut={(e) => {
-          const name = (e.target as HTMLInputElement).name;
-          if (name && !touched.has(name)) setTouched(new Set(touched).add(name));
-        }}
+      <BookingFormFrame
+        submission={submission}
+        form={form}
+        onChange={change}
+        pending={pendingReason(problems) ?? (changed ? null : 'booking.check.noChanges')}
+        alert={alert}
+        valid={valid}
+        canSkip={shape.recurrence && form.repeat.mode !== 'none'}
+        submitLabel={t('booking.submit.save')}
+        busyLabel={t('booking.submit.saving')}
+        onSubmit={() => void submit()}
+        after={
+          <>
+            {' '}
+            <a href={`/bookings/${booking.id}`}>{t('booking.edit.back')}</a>
+          </>
+        }
       >
         <div class="booking-fields-wrap">
           {occurrence && recurring && (
@@ -223,28 +193,7 @@ export function BookingEditPage() {
             keepSpaceId={Number(loaded.base.spaceId)}
           />
         </div>
-        <ConflictPanel
-          check={check}
-          pending={pending}
-          failedKey={failedKey(dryRunError)}
-          alert={alert}
-          canSkip={shape.recurrence && form.repeat.mode !== 'none'}
-          spaceName={spaceName}
-          onApply={apply}
-          headingRef={panelHeading}
-        />
-        <div class="booking-actions">
-          {submitted && !valid && (
-            <p class="error" role="alert">
-              {t('booking.submit.fixFields')}
-            </p>
-          )}
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? t('booking.submit.saving') : t('booking.submit.save')}
-          </button>{' '}
-          <a href={`/bookings/${booking.id}`}>{t('booking.edit.back')}</a>
-        </div>
-      </form>
+      </BookingFormFrame>
     </div>
   );
 }

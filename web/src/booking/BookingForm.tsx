@@ -3,15 +3,15 @@
  * purpose, attendees, date and times (campus wall clock), and the repeat rule. The pages own the
  * state, the availability check and the submit.
  */
-import type { Space } from '../api/types';
-import { campus, schools } from '../app/campus.state';
-import { schoolColor } from '../app/school-colors';
-import { formatDate } from '../i18n/format';
-import { useT } from '../i18n/i18n';
-import { MAX_PURPOSE, MAX_TITLE, orderSpaces, zoneCity, type FieldName, type FormShape, type FormState } from './booking-form';
-import { FieldError, describedBy } from './FieldError';
-import { isLocalDate, followStartDate } from './recurrence';
-import { RecurrenceEditor } from './RecurrenceEditor';
+import type { Space } from '../api/types.js';
+import { campus } from '../app/campus.state.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { formatDate } from '../i18n/format.js';
+import { useT } from '../i18n/i18n.js';
+import { MAX_PURPOSE, MAX_TITLE, orderSpaces, zoneCity, type FieldName, type FormShape, type FormState } from './booking-form.js';
+import { controlProps, FieldError } from './FieldError.js';
+import { isLocalDate, followStartDate } from './recurrence.js';
+import { RecurrenceEditor } from './RecurrenceEditor.js';
 
 export interface SchoolChoice {
   id: number;
@@ -31,8 +31,6 @@ interface Props {
   keepSpaceId?: number | null;
 }
 
-const invalid = (message: string | undefined) => (message ? ('true' as const) : undefined);
-
 export function BookingForm({ form, onChange, errors, shape, schoolChoices, spaces, keepSpaceId = null }: Props) {
   const t = useT();
   const zone = campus.value?.timeZone ?? 'UTC';
@@ -40,12 +38,7 @@ export function BookingForm({ form, onChange, errors, shape, schoolChoices, spac
   const set = (patch: Partial<FormState>) => onChange({ ...form, ...patch });
   const options = orderSpaces(spaces, keepSpaceId);
   const chosenSchool = schoolChoices.find((s) => String(s.id) === form.schoolId) ?? (schoolChoices.length === 1 ? schoolChoices[0] : undefined);
-  const field = (name: FieldName, id: string, ...hints: string[]) => ({
-    id,
-    name,
-    'aria-invalid': invalid(errors[name]),
-    'aria-describedby': describedBy(id, !!errors[name], ...hints),
-  });
+  const field = (name: FieldName, id: string, ...hints: string[]) => controlProps(id, name, errors[name], ...hints);
 
   return (
     <div class="booking-fields">
@@ -63,19 +56,17 @@ export function BookingForm({ form, onChange, errors, shape, schoolChoices, spac
         </div>
       ) : (
         <>
-        <p class="field fixed-school">
-          <span class="label-text">{t('booking.fields.school')}</span>{' '}
-          {chosenSchool ? (
-            <span class="fixed-value">
-              <span class="school-chip" style={{ background: schoolColor(chosenSchool.id, schools.value.map((s) => s.id)) }}>
-                {chosenSchool.locationCode}
-              </span>{' '}
-              {chosenSchool.name}
-            </span>
-          ) : (
-            <span class="fixed-value">—</span>
-          )}
-        </p>
+          <p class="field fixed-school">
+            <span class="label-text">{t('booking.fields.school')}</span>{' '}
+            {chosenSchool ? (
+              <span class="fixed-value">
+                <SchoolChip schoolId={chosenSchool.id} code={chosenSchool.locationCode} />{' '}
+                {chosenSchool.name}
+              </span>
+            ) : (
+              <span class="fixed-value">—</span>
+            )}
+          </p>
           <FieldError id="bk-school" message={errors.schoolId} />
         </>
       )}

@@ -5,13 +5,12 @@
  */
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Analysis, Conflict } from '../api/types';
-import { schools } from '../app/campus.state';
-import { schoolColor } from '../app/school-colors';
-import { formatDate, formatRange, formatTime } from '../i18n/format';
-import { language, useT } from '../i18n/i18n';
-import { alternativesFor, type Alternative } from './booking-form';
-import type { CheckState } from './useDryRun';
+import type { Analysis, Conflict } from '../api/types.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { formatDate, formatRange, formatTime } from '../i18n/format.js';
+import { language, useT } from '../i18n/i18n.js';
+import { alternativesFor, type Alternative } from './booking-form.js';
+import type { CheckState } from './useDryRun.js';
 
 const SHOWN_DATES = 8;
 
@@ -33,15 +32,6 @@ const hm = (time: string) => formatTime(`2000-01-01T${time}`);
 const timeRange = (start: string, end: string) =>
   new Intl.DateTimeFormat(language.value, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).formatRange(new Date(`${start}:00Z`), new Date(`${end}:00Z`));
 
-function SchoolCode({ schoolId, code }: { schoolId: number; code: string }) {
-  const background = schoolColor(schoolId, schools.value.map((s) => s.id));
-  return (
-    <span class="school-chip" style={{ background }}>
-      {code}
-    </span>
-  );
-}
-
 function ConflictLine({ conflict, spaceName }: { conflict: Conflict; spaceName: string }) {
   const t = useT();
   const kind = <strong>{t(`booking.conflict.kind.${conflict.kind}`)}</strong>;
@@ -51,7 +41,7 @@ function ConflictLine({ conflict, spaceName }: { conflict: Conflict; spaceName: 
       if (!w) return <>{kind}</>;
       return (
         <>
-          {kind}: <SchoolCode schoolId={w.schoolId} code={w.schoolCode} />{' '}
+          {kind}: <SchoolChip schoolId={w.schoolId} code={w.schoolCode} />{' '}
           {t('booking.conflict.overlap', { title: w.title, school: w.schoolName, space: w.spaceName, time: timeRange(w.localStart, w.localEnd) })}
         </>
       );

@@ -13,3 +13,8 @@ export function describedBy(id: string, hasError: boolean, ...hints: string[]): 
   const ids = [...hints, ...(hasError ? [`${id}-error`] : [])];
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
+
+/** What ties a control to its name, error and hints: spread it on the input. */
+export function controlProps(id: string, name: string, error: string | null | undefined, ...hints: string[]) {
+  return { id, name, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy(id, !!error, ...hints) };
+}

@@ -4,11 +4,11 @@
  * API: monthly, daily…) is shown read-only and kept as it is.
  */
 import { useState } from 'preact/hooks';
-import { formatDate, weekdayNames } from '../i18n/format';
-import { useT } from '../i18n/i18n';
-import type { FieldName } from './booking-form';
-import { FieldError, describedBy } from './FieldError';
-import { MAX_INTERVAL, MAX_OCCURRENCES, WEEKDAYS, addExdates, isLocalDate, removeExdate, seriesDates, strayExdates, toggleDay, weekdayOf, type Ends, type RepeatState } from './recurrence';
+import { formatDate, weekdayNames } from '../i18n/format.js';
+import { useT } from '../i18n/i18n.js';
+import type { FieldName } from './booking-form.js';
+import { controlProps, describedBy, FieldError } from './FieldError.js';
+import { MAX_INTERVAL, MAX_OCCURRENCES, WEEKDAYS, addExdates, isLocalDate, removeExdate, seriesDates, strayExdates, toggleDay, weekdayOf, type Ends, type RepeatState } from './recurrence.js';
 
 interface Props {
   repeat: RepeatState;
@@ -67,14 +67,11 @@ function SkipDates({ repeat, exdates, date, yearEnd, errors, onChange }: Props) 
         <label for="bk-exdates">
           {t('booking.skip.date')}
           <input
-            id="bk-exdates"
-            name="exdates"
+            {...controlProps('bk-exdates', 'exdates', error)}
             type="date"
             value={pending}
             min={date || undefined}
             max={yearEnd}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={describedBy('bk-exdates', !!error)}
             onInput={(e) => setPending(e.currentTarget.value)}
             onKeyDown={(e) => {
               // Enter adds the date here rather than submitting the whole booking.
@@ -163,15 +160,12 @@ export function RecurrenceEditor(props: Props) {
           <label for="bk-interval" class="narrow">
             {t('booking.repeat.interval')}
             <input
-              id="bk-interval"
-              name="interval"
+              {...controlProps('bk-interval', 'interval', errors.interval, 'bk-interval-hint')}
               type="number"
               inputMode="numeric"
               min={1}
               max={MAX_INTERVAL}
               value={repeat.interval}
-              aria-invalid={errors.interval ? 'true' : undefined}
-              aria-describedby={describedBy('bk-interval', !!errors.interval, 'bk-interval-hint')}
               onInput={(e) => set({ interval: e.currentTarget.value })}
             />
           </label>
@@ -193,14 +187,11 @@ export function RecurrenceEditor(props: Props) {
                     <label for="bk-until" class="narrow">
                       {t('booking.repeat.untilDate')}
                       <input
-                        id="bk-until"
-                        name="until"
+                        {...controlProps('bk-until', 'until', errors.until)}
                         type="date"
                         value={repeat.until}
                         min={date || undefined}
                         max={yearEnd}
-                        aria-invalid={errors.until ? 'true' : undefined}
-                        aria-describedby={describedBy('bk-until', !!errors.until)}
                         onInput={(e) => set({ until: e.currentTarget.value })}
                       />
                     </label>
@@ -212,15 +203,12 @@ export function RecurrenceEditor(props: Props) {
                     <label for="bk-count" class="narrow">
                       {t('booking.repeat.countTimes')}
                       <input
-                        id="bk-count"
-                        name="count"
+                        {...controlProps('bk-count', 'count', errors.count)}
                         type="number"
                         inputMode="numeric"
                         min={1}
                         max={MAX_OCCURRENCES}
                         value={repeat.count}
-                        aria-invalid={errors.count ? 'true' : undefined}
-                        aria-describedby={describedBy('bk-count', !!errors.count)}
                         onInput={(e) => set({ count: e.currentTarget.value })}
                       />
                     </label>

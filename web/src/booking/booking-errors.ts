@@ -3,10 +3,11 @@
  * show in the availability panel, "someone changed it meanwhile", or one message for the page.
  */
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/client';
-import type { Alternatives, Analysis, Conflict } from '../api/types';
-import { formatDate } from '../i18n/format';
-import { formFieldOf, type FieldName } from './booking-form';
+import { ApiError } from '../api/client.js';
+import { errorText } from '../app/error-text.js';
+import type { Alternatives, Analysis, Conflict } from '../api/types.js';
+import { formatDate } from '../i18n/format.js';
+import { formFieldOf, type FieldName } from './booking-form.js';
 
 /**
  * The server's field messages are English, for developers; the ones a person can run into in
@@ -39,10 +40,13 @@ export interface ErrorView {
   conflict: Analysis | null;
 }
 
+/** No error: compared by identity ("has anything gone wrong since?"). */
+export const NO_ERROR: ErrorView = { fields: {}, alert: null, stale: false, conflict: null };
+
 export function viewOfError(error: unknown, t: TFunction, previous: Analysis | null): ErrorView {
   const view: ErrorView = { fields: {}, alert: null, stale: false, conflict: null };
   if (!(error instanceof ApiError)) {
-    view.alert = error instanceof Error ? error.message : String(error);
+    view.alert = errorText(error);
     return view;
   }
   const { problem } = error;
@@ -60,18 +64,18 @@ export function viewOfError(error: unknown, t: TFunction, previous: Analysis | n
     view.stale = true;
     return view;
   }
+  // A field the form does not show (a query parameter) falls through to the message for the page.
   for (const f of problem.fields ?? []) {
     const field = formFieldOf(f.field);
     if (field && !view.fields[field]) view.fields[field] = fieldMessage(f.message, t);
-    else if (!field) view.alert = [view.alert, f.message].filter(Boolean).join(' ');
   }
   if (Object.keys(view.fields).length > 0) return view;
-  if (error.code === 'network') view.alert = t('app.error.network');
+  if (error.code === 'network') view.alert = errorText(error);
   else if (error.code === 'state' && /already started/.test(error.message)) view.alert = t('booking.errors.started');
   else if (error.code === 'state' && /cancelled/.test(error.message)) view.alert = t('booking.errors.occurrenceCancelled');
   else if (error.status === 403) view.alert = t('booking.errors.forbidden');
   else if (error.status === 404) view.alert = t('booking.errors.notFound');
-  else view.alert = view.alert ?? error.message;
+  else view.alert = errorText(error);
   return view;
 }
 

@@ -1,6 +1,6 @@
 /** The booking form's calls: thin typed functions over the one API client. */
-import { api } from '../api/client';
-import type { Analysis, Booking, BookingChanges, BookingInput, Scope } from '../api/types';
+import { api } from '../api/client.js';
+import type { Analysis, Booking, BookingChanges, BookingInput, Scope } from '../api/types.js';
 
 export interface EditTarget {
   bookingId: number;

@@ -4,7 +4,7 @@
  * answer counts: a slow answer to an older request is dropped by its sequence number.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Analysis } from '../api/types';
+import type { Analysis } from '../api/types.js';
 
 export interface DryRunRequest {
   /** Identifies the request: a new key means a new check. */

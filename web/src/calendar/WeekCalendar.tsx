@@ -10,7 +10,7 @@
 import { createCalendar, destroyCalendar, Interaction, ResourceTimeGrid, type Calendar } from '@event-calendar/core';
 import '@event-calendar/core/index.css';
 import { useEffect, useRef } from 'preact/hooks';
-import { addMinutes, wallFromIso } from './week';
+import { addMinutes, wallFromIso } from './week.js';
 
 export interface WeekCalendarProps {
   span: 'week' | 'day';
@@ -35,7 +35,7 @@ export interface WeekCalendarProps {
   resourceContent: (resource: Calendar.Resource) => Calendar.Content;
   /** Data attributes, name and keyboard help for one rendered event. */
   decorateEvent: (el: HTMLElement, event: Calendar.Event) => void;
-  onEventOpen: (eventId: string, el: HTMLElement) => void;
+  onEventOpen: (eventId: string) => void;
   /** A slot picked on the grid: resource id, wall start, wall end. */
   onSlotPick: (resourceId: string, start: string, end: string) => void;
 }
@@ -129,7 +129,7 @@ export function WeekCalendar(props: WeekCalendarProps) {
       resourceLabelContent: (info) => latest.current.resourceContent(info.resource),
       eventDidMount: (info) => latest.current.decorateEvent(info.el, info.event),
       eventClick: (info) => {
-        if (info.event.display === 'auto') latest.current.onEventOpen(String(info.event.id), info.el);
+        if (info.event.display === 'auto') latest.current.onEventOpen(String(info.event.id));
       },
       // A drag over a range picks it; a plain click picks the hour from there.
       select: (info) => {

@@ -2,10 +2,11 @@
  * The week as text: the closures, and every booking by day as a button that opens its details.
  * It says everything the grid shows, for screen readers, keyboards and small screens.
  */
-import type { Closure, ListedOccurrence, Space } from '../api/types';
-import { formatDate, formatRange } from '../i18n/format';
-import { language, useT } from '../i18n/i18n';
-import { closedSpaceIds, closureDates, formatDateSpan, formatTimeSpan } from './week';
+import type { Closure, ListedOccurrence, Space } from '../api/types.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { formatDate, formatRange } from '../i18n/format.js';
+import { language, useT } from '../i18n/i18n.js';
+import { closedSpaceIds, closureDates, formatDateSpan, formatTimeSpan } from './week.js';
 
 /** "Closed: Thanksgiving break, Nov 23–27 (whole building)" */
 export function useClosureText(spaces: readonly Space[]): (closure: Closure) => string {
@@ -42,12 +43,11 @@ interface ListProps {
   days: Array<{ date: string; items: ListedOccurrence[] }>;
   /** The day to show open (day view); null = let each day keep its state. */
   openDay: string | null;
-  colorOf: (schoolId: number) => string;
   note: string | null;
-  onOpen: (occurrence: ListedOccurrence, opener: HTMLElement) => void;
+  onOpen: (occurrence: ListedOccurrence) => void;
 }
 
-export function WeekList({ days, openDay, colorOf, note, onOpen }: ListProps) {
+export function WeekList({ days, openDay, note, onOpen }: ListProps) {
   const t = useT();
   return (
     <section class="wk-list" aria-labelledby="wk-list-title">
@@ -62,11 +62,9 @@ export function WeekList({ days, openDay, colorOf, note, onOpen }: ListProps) {
             <ul>
               {items.map((o) => (
                 <li key={o.occurrenceId}>
-                  <button type="button" class="wk-list-item" data-list-occurrence={o.occurrenceId} aria-haspopup="dialog" onClick={(e) => onOpen(o, e.currentTarget)}>
+                  <button type="button" class="wk-list-item" data-list-occurrence={o.occurrenceId} aria-haspopup="dialog" onClick={() => onOpen(o)}>
                     <span class="wk-list-time">{formatTimeSpan(o.localStart, o.localEnd, language.value)}</span>
-                    <span class="school-chip" style={{ background: colorOf(o.schoolId) }}>
-                      {o.schoolCode}
-                    </span>
+                    <SchoolChip schoolId={o.schoolId} code={o.schoolCode} />
                     <span class="wk-list-title">{o.title}</span>
                     <span class="wk-list-space">{o.spaceName}</span>
                   </button>

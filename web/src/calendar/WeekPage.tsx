@@ -5,18 +5,21 @@
  */
 import type { Calendar } from '@event-calendar/core';
 import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { ListedOccurrence } from '../api/types';
-import { announceScreen, campus, closures, revision, schools, spaces } from '../app/campus.state';
-import { schoolColor } from '../app/school-colors';
-import { ErrorMessage } from '../app/Status';
-import { addDays, campusNow, formatDate, formatTime, mondayOf } from '../i18n/format';
-import { language, useT } from '../i18n/i18n';
-import { can } from '../session/session.state';
-import { useNarrow, useWeekOccurrences } from './calendar.hooks';
-import { eventButton, node } from './event-content';
-import { OccurrenceDialog } from './OccurrenceDialog';
+import type { ListedOccurrence } from '../api/types.js';
+import { campus, closures, revision, schools, spaces } from '../app/campus.state.js';
+import { errorText } from '../app/error-text.js';
+import { schoolColor } from '../app/school-colors.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { ErrorMessage } from '../app/Status.js';
+import { useScreen } from '../app/useScreen.js';
+import { addDays, campusNow, formatDate, formatTime, mondayOf, zoneName } from '../i18n/format.js';
+import { language, useT } from '../i18n/i18n.js';
+import { can } from '../session/session.state.js';
+import { useNarrow, useWeekOccurrences } from './calendar.hooks.js';
+import { eventButton, node } from './event-content.js';
+import { OccurrenceDialog } from './OccurrenceDialog.js';
 import {
   bookingFormUrl,
   closuresBetween,
@@ -31,16 +34,16 @@ import {
   weekQueryString,
   type Span,
   type WeekState,
-} from './week';
-import { closureEvents, occurrenceEvents } from './week-events';
-import type { WeekCalendarProps } from './WeekCalendar';
-import { ClosureList, useClosureText, WeekList } from './WeekList';
-import { WeekToolbar } from './WeekToolbar';
+} from './week.js';
+import { closureEvents, occurrenceEvents } from './week-events.js';
+import type { WeekCalendarProps } from './WeekCalendar.js';
+import { ClosureList, useClosureText, WeekList } from './WeekList.js';
+import { WeekToolbar } from './WeekToolbar.js';
 import './calendar.css';
 
 // The calendar library is the heaviest piece of the app: fetched once, on first use of this screen.
 let gridModule: Promise<ComponentType<WeekCalendarProps>> | null = null;
-const loadGrid = () => (gridModule ??= import('./WeekCalendar').then((m) => m.WeekCalendar));
+const loadGrid = () => (gridModule ??= import('./WeekCalendar.js').then((m) => m.WeekCalendar));
 
 export function WeekPage() {
   const t = useT();
@@ -55,9 +58,17 @@ export function WeekPage() {
   const { items, error } = useWeekOccurrences(theCampus.id, state.week, revision.value);
 
   const [Grid, setGrid] = useState<ComponentType<WeekCalendarProps> | null>(null);
+  const [gridFailed, setGridFailed] = useState(false);
+  useScreen('week', t('calendar.title'));
   useEffect(() => {
-    announceScreen('week');
-    void loadGrid().then((component) => setGrid(() => component));
+    loadGrid().then(
+      (component) => setGrid(() => component),
+      () => {
+        // The grid's code could not be fetched (offline, or a newer deployment): a later visit tries again.
+        gridModule = null;
+        setGridFailed(true);
+      },
+    );
   }, []);
 
   const go = (patch: Partial<WeekState>) => route(`/week?${weekQueryString({ ...state, ...patch })}`);
@@ -94,26 +105,9 @@ export function WeekPage() {
   const hours = useMemo(() => visibleHours(state.view === 'space' ? shownSpaces : allSpaces, shown), [shownSpaces, allSpaces, shown, state.view]);
   const hidden = useMemo(() => idleWeekdays(state.view === 'space' ? shownSpaces : allSpaces, shown, state.week), [shownSpaces, allSpaces, shown, state.week, state.view]);
 
-  // The details dialog: the occurrence as last loaded, so a live change shows in it too.
-  const [openId, setOpenId] = useState<number | null>(null);
-  const [lastSeen, setLastSeen] = useState<ListedOccurrence | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const current = openId === null ? undefined : items?.find((o) => o.occurrenceId === openId);
-  const open = (o: ListedOccurrence, from: HTMLElement) => {
-    opener.current = from;
-    setLastSeen(o);
-    setOpenId(o.occurrenceId);
-  };
-  const close = () => {
-    const id = openId;
-    setOpenId(null);
-    // The element that opened it may have been redrawn meanwhile (live update): find its successor.
-    const back =
-      (opener.current?.isConnected ? opener.current : null) ??
-      document.querySelector<HTMLElement>(`[data-occurrence-id="${id}"] button, [data-list-occurrence="${id}"]`) ??
-      document.getElementById('wk-week-title');
-    back?.focus();
-  };
+  // The details dialog: the occurrence as loaded now, so a live change shows in it too (or as last seen, once gone).
+  const [opened, setOpened] = useState<ListedOccurrence | null>(null);
+  const current = opened && items?.find((o) => o.occurrenceId === opened.occurrenceId);
 
   const closureText = useClosureText(allSpaces);
   const selectable = can.book.value && state.view === 'space';
@@ -156,10 +150,7 @@ export function WeekPage() {
         el.title = closureText(closure);
       }
     },
-    onEventOpen: (id, el) => {
-      const o = items?.find((x) => String(x.occurrenceId) === id);
-      if (o) open(o, el);
-    },
+    onEventOpen: (id) => setOpened(items?.find((x) => String(x.occurrenceId) === id) ?? null),
     onSlotPick: (resourceId, start, end) => {
       if (selectable) route(bookingFormUrl(Number(resourceId), start, end));
     },
@@ -167,7 +158,7 @@ export function WeekPage() {
 
   const range = formatDateSpan(state.week, addDays(state.week, 6), lang, true);
   const heading = span === 'day' ? formatDate(day, 'long') : t('calendar.weekOf', { range });
-  const zone = new Intl.DateTimeFormat(lang, { timeZone: theCampus.timeZone, timeZoneName: 'long' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? theCampus.timeZone;
+  const zone = zoneName(theCampus.timeZone);
 
   return (
     <div class="wk-page">
@@ -198,7 +189,7 @@ export function WeekPage() {
         <p role="status" class="visually-hidden">
           {items ? t('calendar.loaded', { range: heading, count: shown.length }) : t('calendar.loading')}
         </p>
-        <ErrorMessage message={error ? t('calendar.error', { message: error }) : null} />
+        <ErrorMessage message={error ? t('calendar.error', { message: errorText(error) }) : gridFailed ? t('app.error.network') : null} />
         <ClosureList closures={span === 'day' ? closuresBetween(weekClosures, day, addDays(day, 1)) : weekClosures} spaces={allSpaces} />
         {selectable && <p class="muted wk-hint">{t('calendar.pickHint')}</p>}
         {!items && !error && (
@@ -218,9 +209,7 @@ export function WeekPage() {
             <ul>
               {allSchools.map((s) => (
                 <li key={s.id}>
-                  <span class="school-chip" style={{ background: colorOf(s.id) }}>
-                    {s.locationCode}
-                  </span>{' '}
+                  <SchoolChip schoolId={s.id} code={s.locationCode} />{' '}
                   {s.name}
                 </li>
               ))}
@@ -231,11 +220,10 @@ export function WeekPage() {
       <WeekList
         days={occurrencesByDay(shown, state.week)}
         openDay={span === 'day' ? day : null}
-        colorOf={colorOf}
         note={filterName ? t('calendar.list.filtered', { name: filterName }) : null}
-        onOpen={open}
+        onOpen={setOpened}
       />
-      <OccurrenceDialog occurrence={openId === null ? null : (current ?? lastSeen)} current={openId === null || Boolean(current)} color={lastSeen ? colorOf(lastSeen.schoolId) : ''} onClose={close} />
+      {opened && <OccurrenceDialog occurrence={current ?? opened} current={Boolean(current)} onClose={() => setOpened(null)} />}
     </div>
   );
 }

@@ -3,10 +3,10 @@
  * hidden): move by week or day, jump to a date, columns by space or school, week or day, one
  * space or school only, and "Book a space".
  */
-import type { School, Space } from '../api/types';
-import { weekdayIndex, weekdayNames } from '../i18n/format';
-import { useT } from '../i18n/i18n';
-import { isLocalDate, weekDates, type Span, type WeekState, type WeekView } from './week';
+import type { School, Space } from '../api/types.js';
+import { weekdayIndex, weekdayNames } from '../i18n/format.js';
+import { useT } from '../i18n/i18n.js';
+import { isLocalDate, weekDates, type Span, type WeekState, type WeekView } from './week.js';
 
 interface Props {
   state: WeekState;

@@ -1,10 +1,8 @@
 /** The week screen's hooks: the screen's width class, and the week's occurrences kept fresh. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
-import type { ListedOccurrence } from '../api/types';
-import { addDays } from '../i18n/format';
-import { t } from '../i18n/i18n';
-import { listOccurrences } from './calendar.service';
+import type { ListedOccurrence } from '../api/types.js';
+import { addDays } from '../i18n/format.js';
+import { listOccurrences } from './calendar.service.js';
 
 const NARROW = '(max-width: 699.98px)';
 /** Phones get the day view unless the URL asks for the week. */
@@ -23,7 +21,7 @@ export function useNarrow(): boolean {
 /** The week's occurrences, fetched again when the week changes or anything on the campus does. */
 export function useWeekOccurrences(campusId: number, week: string, tick: number) {
   const [loaded, setLoaded] = useState<{ week: string; items: ListedOccurrence[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const latest = useRef(0);
   useEffect(() => {
     // Only the newest request may answer: a slow reply for last week must not overwrite this one.
@@ -36,8 +34,7 @@ export function useWeekOccurrences(campusId: number, week: string, tick: number)
       },
       (failure: unknown) => {
         if (request !== latest.current) return;
-        const message = failure instanceof ApiError && failure.code === 'network' ? t('app.error.network') : failure instanceof Error ? failure.message : String(failure);
-        setError(message);
+        setError(failure);
       },
     );
   }, [campusId, week, tick]);

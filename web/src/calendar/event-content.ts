@@ -1,8 +1,8 @@
 /** What a booking and a closure look like inside the calendar's boxes (built as DOM nodes for it). */
-import type { ListedOccurrence } from '../api/types';
-import { formatDate } from '../i18n/format';
-import { language } from '../i18n/i18n';
-import { formatTimeSpan, type WeekView } from './week';
+import type { ListedOccurrence } from '../api/types.js';
+import { formatDate } from '../i18n/format.js';
+import { language } from '../i18n/i18n.js';
+import { formatTimeSpan, type WeekView } from './week.js';
 
 export function node(tag: string, className: string, text: string): HTMLElement {
   const el = document.createElement(tag);

@@ -11,7 +11,8 @@ import { language } from './i18n.js';
 export type WallTime = string; // YYYY-MM-DDTHH:mm
 export type LocalDate = string; // YYYY-MM-DD
 
-function wallAsUtc(wall: string): Date {
+/** A wall time as the UTC instant with the same digits: format it with timeZone 'UTC' to print them. */
+export function wallAsUtc(wall: string): Date {
   const [date = '', time = '00:00'] = wall.split('T');
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
@@ -52,6 +53,11 @@ export function formatRange(start: WallTime, end: WallTime): string {
 /** An instant (RFC 3339) in the campus's zone: "Nov 16, 2026, 4:00 PM". */
 export function formatInstant(instant: string, timeZone: string): string {
   return formatter({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
+/** A zone's name in the current language ("Pacific Standard Time", or generic: "Pacific Time"); the zone's id when it has none. */
+export function zoneName(timeZone: string, style: 'long' | 'longGeneric' = 'long', at: Date = new Date()): string {
+  return formatter({ timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** The campus's wall-clock now, "YYYY-MM-DDTHH:mm", from an instant (default: this moment). */

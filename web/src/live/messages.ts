@@ -2,7 +2,7 @@
  * The live protocol, as the browser sees it.
  *
  * A copy of the types in server/realtime/messages.ts (web/ cannot import server/): change both
- * together. tests/web/live-client.test.ts checks at compile time that the two are identical, so
+ * together. tests/web/live-client-unit.test.ts checks at compile time that the two are identical, so
  * `npm run typecheck` fails when they drift apart.
  */
 
@@ -21,7 +21,6 @@ export const MAX_SCREEN_LENGTH = 120;
 /** One committed change of the campus (booking.create, closure.update, space.archive…). */
 export type LiveEvent = Extract<ServerMessage, { type: 'event' }>;
 export type PresenceMessage = Extract<ServerMessage, { type: 'presence' }>;
-export type ResyncMessage = Extract<ServerMessage, { type: 'resync' }>;
 
 /** Close code the server uses for a client dropped for falling behind (server/realtime/hub.ts). */
 export const CLOSE_TOO_SLOW = 4008;

@@ -4,18 +4,20 @@
  * dates that have not started (they are history). Refreshes when the campus's revision ticks.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
-import type { Booking, Occurrence } from '../api/types';
-import { announceScreen, bumpRevision, campus, revision, schools, spaces } from '../app/campus.state';
-import { schoolColor } from '../app/school-colors';
-import { ErrorMessage, Loading, NotFound } from '../app/Status';
-import { language, useT } from '../i18n/i18n';
-import { formatInstant, formatRange } from '../i18n/format';
-import { bookableSchools, can } from '../session/session.state';
-import { dateCounts, datesFor, editHref, isChangeable, LIST_FILTERS, mayChange, type CancelScope, type DateFilter } from './bookings-list';
-import { CancelDialog } from './CancelDialog';
-import { getBooking } from './my-bookings.service';
-import { describeRule } from './rule-describe';
+import { ApiError } from '../api/client.js';
+import type { Booking, Occurrence } from '../api/types.js';
+import { bumpRevision, campus, revision, schools, spaces } from '../app/campus.state.js';
+import { errorText } from '../app/error-text.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { ErrorMessage, Loading, NotFound } from '../app/Status.js';
+import { useScreen } from '../app/useScreen.js';
+import { language, useT } from '../i18n/i18n.js';
+import { formatInstant, formatRange } from '../i18n/format.js';
+import { bookableSchools, can } from '../session/session.state.js';
+import { dateCounts, datesFor, editHref, isChangeable, LIST_FILTERS, mayChange, type CancelScope, type DateFilter } from './bookings-list.js';
+import { CancelDialog } from './CancelDialog.js';
+import { getBooking } from './my-bookings.service.js';
+import { describeRule } from './rule-describe.js';
 import './my-bookings.css';
 
 /** Dates shown before "Show all": a year-long series has a hundred or more. */
@@ -42,17 +44,16 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
   const now = useNow();
   const [booking, setBooking] = useState<Booking | null>(null);
   const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   /** The i18n key of what just happened (a key, so it follows a language switch). */
   const [notice, setNotice] = useState<string | null>(null);
   const [tab, setTab] = useState<DateFilter>('upcoming');
   const [showAll, setShowAll] = useState(false);
   const [opened, setOpened] = useState<Opened | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const latest = useRef(0);
 
-  useEffect(() => announceScreen(`booking/${bookingId}`), [bookingId]);
+  useScreen(`booking/${bookingId}`, missing ? t('app.notFound.title') : booking?.id === id ? booking.title : t('app.loading'));
 
   async function load(): Promise<void> {
     const call = ++latest.current;
@@ -65,7 +66,7 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
     } catch (e) {
       if (call !== latest.current) return;
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
-      else setError(e instanceof ApiError && e.code === 'network' ? t('app.error.network') : e instanceof Error ? e.message : String(e));
+      else setError(e);
     }
   }
 
@@ -75,12 +76,12 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
   }, [id, tick]);
 
   if (missing) return <NotFound />;
-  if (!booking) return error ? <ErrorMessage message={error} /> : <Loading />;
+  // Until the booking asked for arrives (the page may be showing another one): loading, or why not.
+  if (!booking || booking.id !== id) return error ? <ErrorMessage message={errorText(error)} /> : <Loading />;
 
   const timeZone = campus.value!.timeZone;
   const school = schools.value.find((s) => s.id === booking.schoolId);
   const space = (spaceId: number) => spaces.value.find((s) => s.id === spaceId)?.name ?? '';
-  const color = schoolColor(booking.schoolId, schools.value.map((s) => s.id));
   const actor = mayChange(booking, bookableSchools.value.map((s) => s.id));
   const recurring = booking.rrule !== null;
   const counts = dateCounts(booking.occurrences, now);
@@ -88,16 +89,7 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
   const shown = showAll ? dates : dates.slice(0, FIRST_ROWS);
   const rowActions = actor && recurring && tab === 'upcoming';
 
-  function open(occurrence: Occurrence | null, event: Event) {
-    opener.current = event.currentTarget as HTMLElement;
-    setOpened({ occurrence });
-  }
-
-  function closeDialog() {
-    setOpened(null);
-    // Back to the control that opened it (still there when nothing was cancelled).
-    requestAnimationFrame(() => opener.current?.isConnected && opener.current.focus());
-  }
+  const open = (occurrence: Occurrence | null) => setOpened({ occurrence });
 
   function cancelled(after: Booking, scope: CancelScope) {
     setOpened(null);
@@ -128,9 +120,7 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
         <div>
           <dt>{t('myBookings.detail.school')}</dt>
           <dd>
-            <span class="school-chip" style={{ background: color }}>
-              {school?.locationCode}
-            </span>{' '}
+            <SchoolChip schoolId={booking.schoolId} code={school?.locationCode} />{' '}
             {schoolName}
           </dd>
         </div>
@@ -164,14 +154,14 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
           <a class="mb-button" href={editHref(booking.id, 'series')}>
             {t(recurring ? 'myBookings.detail.editSeries' : 'myBookings.detail.editBooking')}
           </a>
-          <button type="button" class="danger" onClick={(e) => open(null, e)}>
+          <button type="button" class="danger" onClick={() => open(null)}>
             {t(recurring ? 'myBookings.detail.cancelSeries' : 'myBookings.detail.cancelBooking')}
           </button>
         </div>
       )}
       {booking.status === 'active' && !actor && <p class="info">{t('myBookings.detail.notYours', { school: schoolName })}</p>}
 
-      <ErrorMessage message={error} />
+      <ErrorMessage message={error ? errorText(error) : null} />
       <p ref={noticeRef} class="mb-notice" role="status" tabIndex={-1}>
         {notice ? t(notice) : ''}
       </p>
@@ -234,7 +224,7 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
                             {t('myBookings.detail.edit')}
                             <span class="visually-hidden"> {when}</span>
                           </a>
-                          <button type="button" class="link" onClick={(e) => open(o, e)}>
+                          <button type="button" class="link" onClick={() => open(o)}>
                             {t('myBookings.detail.cancel')}
                             <span class="visually-hidden"> {when}</span>
                           </button>
@@ -261,7 +251,7 @@ export function BookingDetailPage({ bookingId }: { bookingId: string }) {
           booking={booking}
           occurrence={opened.occurrence}
           upcomingCount={counts.upcoming}
-          onClose={closeDialog}
+          onClose={() => setOpened(null)}
           onCancelled={cancelled}
           onStale={stale}
         />

@@ -1,20 +1,21 @@
 /**
- * Cancel one date, this and following, or the whole series: a modal <dialog> (showModal gives
- * the focus trap and Escape), opened with focus on the chosen scope, closed with focus handed
- * back by the page. It sends the version the person saw, so a change made meanwhile is reported
- * (409 booking.stale) instead of cancelling something they have not seen.
+ * Cancel one date, this and following, or the whole series: the app's modal Dialog, opened with
+ * focus on the least destructive control. It sends the version the person saw, so a change made
+ * meanwhile is reported (409 booking.stale) instead of cancelling something they have not seen.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
-import type { Booking, Occurrence } from '../api/types';
-import { useT } from '../i18n/i18n';
-import { formatRange } from '../i18n/format';
-import { cancelQuery, type CancelScope } from './bookings-list';
-import { cancelBooking } from './my-bookings.service';
+import { ApiError } from '../api/client.js';
+import type { Booking, Occurrence } from '../api/types.js';
+import { Dialog } from '../app/Dialog.js';
+import { errorText } from '../app/error-text.js';
+import { useT } from '../i18n/i18n.js';
+import { formatRange } from '../i18n/format.js';
+import { cancelQuery, type CancelScope } from './bookings-list.js';
+import { cancelBooking } from './my-bookings.service.js';
 
 const SCOPES: CancelScope[] = ['occurrence', 'following', 'series'];
 
-export interface CancelDialogProps {
+interface Props {
   booking: Booking;
   /** The date the person chose; null when they chose the whole booking. */
   occurrence: Occurrence | null;
@@ -25,34 +26,21 @@ export interface CancelDialogProps {
   onStale: () => void;
 }
 
-export function CancelDialog({ booking, occurrence, upcomingCount, onClose, onCancelled, onStale }: CancelDialogProps) {
+export function CancelDialog({ booking, occurrence, upcomingCount, onClose, onCancelled, onStale }: Props) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   const [scope, setScope] = useState<CancelScope>(occurrence ? 'occurrence' : 'series');
   const [working, setWorking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   // The version as the person saw it when they opened the dialog, whatever live refreshes bring.
   const [version] = useState(booking.version);
   const recurring = booking.rrule !== null;
   const choose = occurrence !== null && recurring;
-  // Escape, "Keep it" and the unmount's own close() all end here: tell the page once.
-  const settled = useRef(false);
-  const dismiss = () => {
-    if (settled.current) return;
-    settled.current = true;
-    onClose();
-  };
 
+  // The dialog is open by now (a child's effect runs first): start on the least destructive control.
   useEffect(() => {
-    const dialog = ref.current!;
-    dialog.showModal();
-    // The least destructive control first: the chosen scope, or "Keep it".
     (choose ? first.current : keep.current)?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
   }, []);
 
   async function confirm(event: Event) {
@@ -61,27 +49,19 @@ export function CancelDialog({ booking, occurrence, upcomingCount, onClose, onCa
     setError(null);
     try {
       const after = await cancelBooking(booking.id, cancelQuery(scope, occurrence?.id ?? null, version));
-      settled.current = true;
       onCancelled(after, scope);
     } catch (e) {
       setWorking(false);
-      if (e instanceof ApiError && e.code === 'booking.stale') {
-        settled.current = true;
-        return onStale();
-      }
-      if (e instanceof ApiError && e.code === 'network') return setError(t('app.error.network'));
-      if (e instanceof ApiError && e.code === 'state') return setError(t('myBookings.cancelDialog.stateError'));
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'booking.stale') return onStale();
+      setError(e);
     }
   }
 
-  const titleId = 'cancel-dialog-title';
+  const message = !error ? '' : error instanceof ApiError && error.code === 'state' ? t('myBookings.cancelDialog.stateError') : errorText(error);
   const confirmLabel = !recurring ? t('myBookings.cancelDialog.confirm') : t(`myBookings.cancelDialog.confirmScope.${scope}`);
   return (
-    // Escape fires "cancel" then "close": either way the page unmounts the dialog and restores focus.
-    <dialog ref={ref} class="mb-dialog" aria-labelledby={titleId} onClose={dismiss}>
+    <Dialog title={t('myBookings.cancelDialog.title', { title: booking.title })} class="mb-dialog" onClose={onClose}>
       <form onSubmit={confirm}>
-        <h2 id={titleId}>{t('myBookings.cancelDialog.title', { title: booking.title })}</h2>
         {occurrence && <p>{t('myBookings.cancelDialog.date', { when: formatRange(occurrence.localStart, occurrence.localEnd) })}</p>}
         {choose ? (
           <fieldset>
@@ -97,9 +77,12 @@ export function CancelDialog({ booking, occurrence, upcomingCount, onClose, onCa
           <p>{recurring ? t('myBookings.cancelDialog.seriesText', { count: upcomingCount }) : t('myBookings.cancelDialog.oneOffText')}</p>
         )}
         <p class="muted">{t('myBookings.cancelDialog.history')}</p>
-        <ErrorLine message={error} />
+        {/* Always there, so what it says is announced when it appears. */}
+        <p class="error" role="alert">
+          {message}
+        </p>
         <div class="mb-dialog-buttons">
-          <button type="button" ref={keep} onClick={dismiss} disabled={working}>
+          <button type="button" ref={keep} onClick={onClose} disabled={working}>
             {t('myBookings.cancelDialog.keep')}
           </button>
           <button type="submit" class="danger" disabled={working}>
@@ -107,14 +90,6 @@ export function CancelDialog({ booking, occurrence, upcomingCount, onClose, onCa
           </button>
         </div>
       </form>
-    </dialog>
-  );
-}
-
-function ErrorLine({ message }: { message: string | null }) {
-  return (
-    <p class="error" role="alert">
-      {message ?? ''}
-    </p>
+    </Dialog>
   );
 }

@@ -6,17 +6,18 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiError } from '../api/client';
-import type { BookingSummary, ListedOccurrence } from '../api/types';
-import { announceScreen, campus, revision, schools, spaces } from '../app/campus.state';
-import { schoolColor } from '../app/school-colors';
-import { ErrorMessage, Loading } from '../app/Status';
-import { language, useT } from '../i18n/i18n';
-import { addDays, campusNow, formatInstant, formatRange } from '../i18n/format';
-import { bookableSchools } from '../session/session.state';
-import { comingByBooking, LIST_FILTERS, listFilterOf, rowsFor, type ListFilter, type ListRow } from './bookings-list';
-import { listSchoolBookings, listSchoolOccurrences } from './my-bookings.service';
-import { describeRule } from './rule-describe';
+import type { BookingSummary, ListedOccurrence } from '../api/types.js';
+import { campus, revision, schools, spaces } from '../app/campus.state.js';
+import { errorText } from '../app/error-text.js';
+import { SchoolChip } from '../app/SchoolChip.js';
+import { ErrorMessage, Loading } from '../app/Status.js';
+import { useScreen } from '../app/useScreen.js';
+import { language, useT } from '../i18n/i18n.js';
+import { addDays, campusNow, formatInstant, formatRange } from '../i18n/format.js';
+import { bookableSchools } from '../session/session.state.js';
+import { comingByBooking, LIST_FILTERS, listFilterOf, rowsFor, type ListFilter, type ListRow } from './bookings-list.js';
+import { listSchoolBookings, listSchoolOccurrences } from './my-bookings.service.js';
+import { describeRule } from './rule-describe.js';
 import './my-bookings.css';
 
 /** The occurrences API answers at most 400 days at once: enough for a school year. */
@@ -26,7 +27,7 @@ export function MyBookingsPage() {
   const t = useT();
   const { query, route } = useLocation();
   const filter = listFilterOf(query.show);
-  useEffect(() => announceScreen('my-bookings'), []);
+  useScreen('my-bookings', t('myBookings.title'));
 
   return (
     <div class="my-bookings">
@@ -61,7 +62,7 @@ function SchoolBookings({ schoolId, filter }: { schoolId: number; filter: ListFi
   const campusValue = campus.value!;
   const tick = revision.value;
   const [loaded, setLoaded] = useState<{ key: string; data: Loaded } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const latest = useRef(0);
   const key = `${campusValue.id}/${schoolId}/${filter}`;
 
@@ -85,13 +86,11 @@ function SchoolBookings({ schoolId, filter }: { schoolId: number; filter: ListFi
       })
       .catch((e: unknown) => {
         if (call !== latest.current) return;
-        setError(e instanceof ApiError && e.code === 'network' ? t('app.error.network') : e instanceof Error ? e.message : String(e));
+        setError(e);
       });
   }, [key, tick]);
 
   const school = schools.value.find((s) => s.id === schoolId) ?? bookableSchools.value.find((s) => s.id === schoolId);
-  const code = school?.locationCode ?? '';
-  const color = schoolColor(schoolId, schools.value.map((s) => s.id));
   const headingId = `mb-school-${schoolId}`;
   const now = Date.now();
   // While another filter loads, keep showing nothing of the old one rather than the wrong rows.
@@ -101,12 +100,10 @@ function SchoolBookings({ schoolId, filter }: { schoolId: number; filter: ListFi
   return (
     <section class="mb-school" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <span class="school-chip" style={{ background: color }}>
-          {code}
-        </span>{' '}
+        <SchoolChip schoolId={schoolId} code={school?.locationCode} />{' '}
         {school?.name}
       </h2>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={error ? errorText(error) : null} />
       {rows === null ? (
         !error && <Loading />
       ) : (

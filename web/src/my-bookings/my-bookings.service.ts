@@ -1,7 +1,7 @@
 /** The calls "My school's bookings" and a booking's page make: thin typed functions over the API client. */
-import { api } from '../api/client';
-import type { Booking, BookingSummary, ListedOccurrence } from '../api/types';
-import type { CancelScope } from './bookings-list';
+import { api } from '../api/client.js';
+import type { Booking, BookingSummary, ListedOccurrence } from '../api/types.js';
+import type { CancelScope } from './bookings-list.js';
 
 export const listSchoolBookings = (campusId: number, schoolId: number, status: 'active' | 'cancelled') =>
   api<BookingSummary[]>('GET', `/campuses/${campusId}/bookings`, { query: { schoolId, status } });

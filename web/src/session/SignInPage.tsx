@@ -1,18 +1,18 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError } from '../api/client.js';
+import { errorText } from '../app/error-text.js';
 import { LanguageSelect } from '../app/LanguageSelect.js';
 import { ErrorMessage } from '../app/Status.js';
+import { useScreen } from '../app/useScreen.js';
 import { useT } from '../i18n/i18n.js';
 import { sessionEnded, signInAs } from './session.state.js';
 
 function messageFor(error: unknown, t: ReturnType<typeof useT>): string {
-  if (!(error instanceof ApiError)) return String(error);
-  if (error.code === 'auth.invalid_credentials') return t('session.wrong');
-  if (error.code === 'rate_limited' || error.status === 429) return t('session.tooMany');
-  if (error.code === 'auth.disabled') return t('session.disabled');
-  if (error.code === 'network') return t('app.error.network');
-  return error.message;
+  if (error instanceof ApiError && error.code === 'auth.invalid_credentials') return t('session.wrong');
+  if (error instanceof ApiError && (error.code === 'rate_limited' || error.status === 429)) return t('session.tooMany');
+  if (error instanceof ApiError && error.code === 'auth.disabled') return t('session.disabled');
+  return errorText(error);
 }
 
 export function SignInPage() {
@@ -21,7 +21,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useScreen('signin', t('session.title'));
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -32,7 +33,7 @@ export function SignInPage() {
       const next = query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : '/week';
       route(next, true);
     } catch (caught) {
-      setError(messageFor(caught, t));
+      setError(caught);
     } finally {
       setBusy(false);
     }
@@ -52,11 +53,11 @@ export function SignInPage() {
           {t('session.password')}
           <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
-        <ErrorMessage message={error} />
+        <ErrorMessage message={error ? messageFor(error, t) : null} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('session.submitting') : t('session.submit')}
         </button>
-          <LanguageSelect />
+        <LanguageSelect />
       </form>
     </main>
   );

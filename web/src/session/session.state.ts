@@ -11,6 +11,8 @@ import { fetchMe, signIn, signOut } from './session.service.js';
 export const me = signal<Me | null | undefined>(undefined);
 /** Set when a session ended on its own (expired, revoked): the sign-in page says so. */
 export const sessionEnded = signal(false);
+/** Why the first GET /api/me failed (no connection, a server fault): shown instead of "Loading…" for ever. */
+export const sessionError = signal<unknown>(null);
 
 const CAMPUS_KEY = 'commons.campus';
 export const selectedCampusId = signal<number | null>(null);
@@ -33,8 +35,15 @@ apiSession.onSessionLost(() => {
   adopt(null);
 });
 
+/** Who is signed in; a failure is kept in `sessionError` (the screens offer to try again), never thrown. */
 export async function loadSession(): Promise<void> {
-  adopt(await fetchMe());
+  try {
+    const found = await fetchMe();
+    sessionError.value = null;
+    adopt(found);
+  } catch (error) {
+    sessionError.value = error;
+  }
 }
 
 export async function signInAs(email: string, password: string): Promise<void> {
@@ -43,9 +52,12 @@ export async function signInAs(email: string, password: string): Promise<void> {
   adopt(next);
 }
 
+/** Signs out here whatever the server answers (offline: its session simply expires). */
 export async function signOutNow(): Promise<void> {
   try {
     await signOut();
+  } catch {
+    // Signed out in this browser all the same.
   } finally {
     adopt(null);
   }
