@@ -1,7 +1,8 @@
 /**
  * npm run bench — booking latency on campuses of 10k, 100k and 1M occurrences, against the floor
  * (the same overlap queries and inserts as raw prepared better-sqlite3 SQL). Prints figures; not a test.
- * BENCH_SIZES=10000,100000 picks the sizes; BENCH_ITERATIONS the measured samples per operation.
+ * BENCH_SIZES=10000,100000 picks the sizes; BENCH_ITERATIONS the measured samples per operation;
+ * BENCH_GC_EVERY how often (in samples) a full collection is forced between them, 0 for never.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,12 @@ import { fmt, fullGc, load, machine, mb, settle, stopObservers, summarize, timed
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 40;
-const GC_EVERY = 10;
+/**
+ * A forced full collection also throws away optimised code that refers to objects it freed
+ * (V8 "weak objects" deopts: nearly every hot function of rrule among them), so the JS of the
+ * use case runs unoptimised for a few dozen samples after each one; the floor has almost no JS.
+ */
+const GC_EVERY = Number(process.env.BENCH_GC_EVERY ?? 10);
 /** The conflict path (with alternatives) can take seconds at 1M: bounded by samples and time. */
 const TAKEN_SAMPLES = 20;
 const TAKEN_BUDGET_MS = 20_000;
@@ -60,7 +66,7 @@ async function measurePair<T>(slots: Slot[], useCase: (slot: Slot) => T, floor: 
   const a: Sample[] = [];
   const b: Sample[] = [];
   for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-    if (i % GC_EVERY === 0) fullGc();
+    if (GC_EVERY > 0 && i % GC_EVERY === 0) fullGc();
     const slot = slots[i % slots.length] as Slot;
     const keep = i >= WARMUP;
     const order = i % 2 === 0 ? ([[useCase, a], [floor, b]] as const) : ([[floor, b], [useCase, a]] as const);
@@ -170,7 +176,7 @@ async function main(): Promise<void> {
   probe.close();
   console.log(`Commons booking benchmark — ${machine()}, SQLite ${sqlite}, WAL + synchronous=FULL, db files in ${tmpdir()}`);
   console.log(`Request: Tuesday-evening weekly series, 40 occurrences (FREQ=WEEKLY;COUNT=43 minus 3 closed Tuesdays), ${ATTENDEES} attendees, rotating`);
-  console.log(`over the free evening slots of all 12 spaces, made by a school lead. ${ITERATIONS} samples per row after ${WARMUP} warm-up; full GC every ${GC_EVERY};`);
+  console.log(`over the free evening slots of all 12 spaces, made by a school lead. ${ITERATIONS} samples per row after ${WARMUP} warm-up; ${GC_EVERY > 0 ? `full GC forced every ${GC_EVERY}` : 'no forced GC'};`);
   console.log('p50/p99 are net of GC pauses and of time spent waiting for a CPU (n/gc/pre: samples, how many had a GC, how many waited);');
   console.log('raw p50/p99 are wall time as measured. The floor is measured the same way.');
   console.log('Times in ms; ratio = use case / floor; PASS needs p99 under the target and both ratios ≤ 2.');

@@ -2,8 +2,9 @@
  * The floor: the database work a booking cannot avoid, as raw prepared better-sqlite3 SQL on the
  * use case's own connection (same WAL + synchronous=FULL). It mirrors the repository's hot path:
  * per space of the family, one probe for its longest occurrence, then one busyInSpace query per
- * occurrence, with the same joins, columns, WHERE, bounds and index; a create adds 1 booking row, 40 occurrence rows and the audit entry
- * createBooking writes with them, in one BEGIN IMMEDIATE transaction. Keep the bounds in step with conflict-check.ts/occurrences.repository.ts.
+ * occurrence, with the same joins, columns, WHERE, bounds and index; a create adds 1 booking row, 40 occurrence rows, and the audit
+ * entry and live event row createBooking writes with them, in one BEGIN IMMEDIATE transaction. Keep the bounds in step with
+ * conflict-check.ts/occurrences.repository.ts, and the inserts with createBooking.
  */
 import type Database from 'better-sqlite3';
 import type { ExpandedOccurrence } from '../server/domain/recurrence.js';
@@ -43,6 +44,9 @@ export function floorStatements(client: Database.Database, campusId: number, act
     `INSERT INTO audit_log (at, campus_id, school_id, actor_user_id, action, entity_type, entity_id, before, after)
      VALUES (?, ?, ?, ?, 'booking.create', 'booking', ?, NULL, ?)`,
   );
+  const insertEvent = client.prepare(
+    `INSERT INTO events (campus_id, at, action, entity_type, entity_id, school_id, data) VALUES (?, ?, 'booking.create', 'booking', ?, ?, ?)`,
+  );
   const deleteOccurrences = client.prepare('DELETE FROM occurrences WHERE booking_id = ?');
   const deleteBooking = client.prepare('DELETE FROM bookings WHERE id = ?');
 
@@ -68,6 +72,7 @@ export function floorStatements(client: Database.Database, campusId: number, act
       insertOccurrence.run(id, campusId, input.spaceId, input.schoolId, o.originalLocalStart, o.localStart, o.localEnd, o.startUtc, o.endUtc, now);
     }
     insertAudit.run(now, campusId, input.schoolId, actorUserId, id, JSON.stringify({ id, campusId, ...input, occurrences: slot.occurrences.length }));
+    insertEvent.run(campusId, now, id, input.schoolId, JSON.stringify({ spaceId: input.spaceId, title: input.title }));
     return id;
   });
   // Untimed: frees the slot again, so every sample books into the same state (audit entries stay: append-only).

@@ -3,7 +3,7 @@
  * stands in the way? Intervals are half-open [start, end) in epoch ms, so
  * back-to-back bookings never conflict unless a setup/teardown buffer says so.
  */
-import { addMinutesWall, localDateOf, weekdayOf, type LocalDateTime } from './wallclock.js';
+import { wallToFloatingMs, type LocalDateTime } from './wallclock.js';
 import {
   minutesOfDay,
   requireSpace,
@@ -15,6 +15,7 @@ import {
 } from './spaces.js';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 export interface Interval {
   start: number;
@@ -76,24 +77,27 @@ export function closureApplies(closure: ClosureRule, family: readonly number[]):
 
 /** That weekday's windows; [] when the space is closed all day. */
 export function windowsOn(localStart: LocalDateTime, openHours: OpenHours): OpenWindow[] {
-  return openHours[weekdayKey(weekdayOf(localDateOf(localStart)))] ?? [];
+  return openHours[weekdayKey(isoWeekdayOf(wallToFloatingMs(localStart)))] ?? [];
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a wall time in floating ms; 1970-01-01 was a Thursday. */
+function isoWeekdayOf(wall: number): number {
+  return ((((Math.floor(wall / DAY_MS) + 3) % 7) + 7) % 7) + 1;
 }
 
 /**
  * Whether [localStart, localEnd) fits inside one window of its start date.
  * An end at exactly 00:00 the next day counts as '24:00'; any other end on a
  * later date is outside hours (no booking runs across midnight into the next day's hours).
+ * Worked on floating ms: it runs for every candidate of every check.
  */
 export function fitsOpenHours(o: Pick<OccurrenceTimes, 'localStart' | 'localEnd'>, windows: readonly OpenWindow[]): boolean {
-  const date = localDateOf(o.localStart);
-  const start = minutesOfDay(o.localStart.slice(11));
-  const end =
-    localDateOf(o.localEnd) === date
-      ? minutesOfDay(o.localEnd.slice(11))
-      : o.localEnd === addMinutesWall(`${date}T00:00`, 24 * 60)
-        ? 24 * 60
-        : null;
-  if (start === null || end === null) return false;
+  const startWall = wallToFloatingMs(o.localStart);
+  const midnight = Math.floor(startWall / DAY_MS) * DAY_MS;
+  const start = (startWall - midnight) / MINUTE_MS;
+  const sinceMidnight = wallToFloatingMs(o.localEnd) - midnight;
+  const end = sinceMidnight >= 0 && sinceMidnight <= DAY_MS ? sinceMidnight / MINUTE_MS : null;
+  if (end === null) return false;
   return windows.some((w) => (minutesOfDay(w.open) ?? Infinity) <= start && end <= (minutesOfDay(w.close) ?? -Infinity));
 }
 

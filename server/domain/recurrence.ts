@@ -9,13 +9,13 @@ import * as rruleModule from 'rrule';
 import type { Options, Weekday } from 'rrule';
 import { invalidField } from './errors.js';
 import {
-  addMinutesWall,
   floatingMsToLocal,
+  floatingToInstant,
+  instantToFloating,
   instantToLocal,
   isLocalDate,
   isLocalDateTime,
   isValidTimeZone,
-  localDateOf,
   localToInstant,
   wallMinutesBetween,
   wallToFloatingMs,
@@ -187,7 +187,7 @@ export function expandSeries(input: ExpandSeriesInput): ExpandedOccurrence[] {
 
   if (input.rrule === undefined || input.rrule === null) {
     if (exdates.length > 0) throw invalidField('exdates', 'only a recurring series can have exdates');
-    return [occurrenceAt(start, duration, zone)];
+    return [occurrenceAt(wallToFloatingMs(start), duration, zone)];
   }
   const walls = ruleStarts(parseRecurrenceRule(input.rrule), start, zone, horizon, maxOccurrences);
   const occurrences = walls.map((wall) => occurrenceAt(wall, duration, zone));
@@ -196,7 +196,7 @@ export function expandSeries(input: ExpandSeriesInput): ExpandedOccurrence[] {
   return kept.sort((a, b) => a.startUtc - b.startUtc);
 }
 
-/** Wall-clock starts of the series, oldest first, cut at UNTIL/COUNT and at the horizon. */
+/** Wall-clock starts of the series (floating ms), oldest first, cut at UNTIL/COUNT and at the horizon. */
 function ruleStarts(rule: ParsedRule, start: LocalDateTime, zone: string, horizon: LocalDate, max: number) {
   const startMs = wallToFloatingMs(start);
   let bound = wallToFloatingMs(`${horizon}T23:59`);
@@ -233,21 +233,31 @@ function ruleStarts(rule: ParsedRule, start: LocalDateTime, zone: string, horizo
   }
   walls = walls.filter((w) => w <= bound);
   // A UTC UNTIL is compared on the time line (RFC 5545), after the slack-widened floating cut.
-  if (untilInstant !== null) walls = walls.filter((w) => localToInstant(floatingMsToLocal(w), zone) <= untilInstant);
+  if (untilInstant !== null) walls = walls.filter((w) => floatingToInstant(w, zone) <= untilInstant);
   if (walls.length > max) throw fail(`the rule produces more than ${max} occurrences up to ${horizon}; add COUNT or UNTIL`);
   if (walls.length === 0) throw fail(`the rule produces no occurrences on or before ${horizon}`);
-  return walls.map(floatingMsToLocal);
+  return walls;
 }
 
 /**
  * The end keeps the first occurrence's wall-clock length from the *actual* start, so an
  * occurrence pushed forward by a spring-forward gap keeps its length instead of collapsing.
+ * Worked in floating ms: a series places dozens of wall times, and strings are made once each.
  */
-function occurrenceAt(original: LocalDateTime, duration: number, zone: string): ExpandedOccurrence {
-  const startUtc = localToInstant(original, zone);
-  const localStart = instantToLocal(startUtc, zone);
-  const endUtc = localToInstant(addMinutesWall(localStart, duration), zone);
-  return { originalLocalStart: original, localStart, localEnd: instantToLocal(endUtc, zone), startUtc, endUtc };
+function occurrenceAt(originalWall: number, duration: number, zone: string): ExpandedOccurrence {
+  const originalLocalStart = floatingMsToLocal(originalWall);
+  const startUtc = floatingToInstant(originalWall, zone);
+  const startWall = instantToFloating(startUtc, zone);
+  const endWall = startWall + duration * MINUTE_MS;
+  const endUtc = floatingToInstant(endWall, zone);
+  const localEndWall = instantToFloating(endUtc, zone);
+  return {
+    originalLocalStart,
+    localStart: startWall === originalWall ? originalLocalStart : floatingMsToLocal(startWall),
+    localEnd: floatingMsToLocal(localEndWall),
+    startUtc,
+    endUtc,
+  };
 }
 
 function removeExdates(occurrences: ExpandedOccurrence[], exdates: readonly string[], ignoreUnmatched: boolean) {
@@ -256,7 +266,8 @@ function removeExdates(occurrences: ExpandedOccurrence[], exdates: readonly stri
     const field = `exdates/${i}`;
     let hits: ExpandedOccurrence[];
     if (isLocalDateTime(exdate)) hits = occurrences.filter((o) => o.originalLocalStart === exdate);
-    else if (isLocalDate(exdate)) hits = occurrences.filter((o) => localDateOf(o.originalLocalStart) === exdate);
+    // Every originalLocalStart was formatted here, so its first ten characters are its date.
+    else if (isLocalDate(exdate)) hits = occurrences.filter((o) => o.originalLocalStart.slice(0, 10) === exdate);
     else throw invalidField(field, 'must be a local date-time YYYY-MM-DDTHH:mm or a date YYYY-MM-DD');
     if (hits.length === 0 && !ignoreUnmatched) throw invalidField(field, `no occurrence starts at ${exdate}`);
     for (const hit of hits) removed.add(hit);

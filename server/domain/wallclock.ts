@@ -129,19 +129,36 @@ function zoneOf(zone: string): IANAZone {
  */
 export function localToInstant(local: LocalDateTime, zone: string): number {
   const z = zoneOf(zone);
-  const wall = wallToFloatingMs(local);
+  return toInstant(z, wallToFloatingMs(local));
+}
+
+/** localToInstant for a wall time already in floating ms: expansion works on numbers, not strings. */
+export function floatingToInstant(wall: number, zone: string): number {
+  return toInstant(zoneOf(zone), wall);
+}
+
+function toInstant(z: IANAZone, wall: number): number {
   const before = offsetMinutes(z, wall - DAY_MS);
   const after = offsetMinutes(z, wall + DAY_MS);
-  const real = [before, after]
-    .map((offset) => wall - offset * MINUTE_MS)
-    .filter((instant) => wall - offsetMinutes(z, instant) * MINUTE_MS === instant);
-  return real.length > 0 ? Math.min(...real) : wall - before * MINUTE_MS;
+  const early = wall - before * MINUTE_MS;
+  // The usual case: one offset all around, and whether or not it is real, it is the answer.
+  if (before === after) return early;
+  const late = wall - after * MINUTE_MS;
+  const earlyReal = offsetMinutes(z, early) === before;
+  const lateReal = offsetMinutes(z, late) === after;
+  if (earlyReal && lateReal) return Math.min(early, late);
+  return lateReal ? late : early;
 }
 
 export function instantToLocal(ms: number, zone: string): LocalDateTime {
+  return floatingMsToLocal(instantToFloating(ms, zone));
+}
+
+/** The zone's wall clock at an instant, as floating ms truncated to the minute. */
+export function instantToFloating(ms: number, zone: string): number {
   const z = zoneOf(zone);
   if (!Number.isFinite(ms)) throw new RangeError(`not a finite time value: ${ms}`);
-  return floatingMsToLocal(ms + offsetMinutes(z, ms) * MINUTE_MS);
+  return Math.floor((ms + offsetMinutes(z, ms) * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
 }
 
 /** Calendar arithmetic on the wall clock, ignoring DST (as if the zone were UTC). */

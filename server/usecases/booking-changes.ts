@@ -9,7 +9,7 @@ import type { CampusRow } from '../db/repositories/campuses.repository.js';
 import type { OccurrenceRow } from '../db/repositories/occurrences.repository.js';
 import { recordChange } from './audit.js';
 import { requireChangeable, requireOccurrenceOf } from './booking-guards.js';
-import { conflictError, definitionOf, expandBooking, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
+import { conflictError, definitionOf, expandBooking, newOccurrence, requireBooking, type BookingAnalysis, type BookingInput, type BookingWithOccurrences } from './bookings.js';
 import { findAlternatives, findBookingConflicts, type CandidateGroup, type CheckScope } from './conflict-check.js';
 import type { UseCaseContext } from './context.js';
 
@@ -98,7 +98,8 @@ function applySeriesPlan(ctx: UseCaseContext, booking: { id: number; campusId: n
   for (const { id, occurrence } of plan.updates) {
     ctx.repos.occurrences.update(id, { ...occurrence, ...target, status: 'active', cancelledBy: null, cancelledAt: null });
   }
-  ctx.repos.occurrences.insertMany(plan.inserts.map((o) => ({ ...o, ...target, campusId: booking.campusId, status: 'active' as const })));
+  const where = { ...target, campusId: booking.campusId };
+  ctx.repos.occurrences.insertMany(plan.inserts.map((o) => newOccurrence(o, where)));
   const cancelled = [...plan.dropped, ...plan.orphanedExceptions.map((o) => o.id)];
   for (const id of cancelled) ctx.repos.occurrences.update(id, { status: 'cancelled', cancelledBy: ctx.actor.userId, cancelledAt: now, updatedAt: now });
   return { updated: plan.updates.map((u) => u.id), inserted: plan.inserts.length, cancelled };

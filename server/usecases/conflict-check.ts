@@ -2,7 +2,6 @@ import { suggestAlternatives, type Alternatives } from '../domain/alternatives.j
 import { findConflicts, type BusyOccurrence, type Candidate, type Conflict } from '../domain/conflicts.js';
 import { spaceFamily, type SpaceRule } from '../domain/spaces.js';
 import type { CampusRow } from '../db/repositories/campuses.repository.js';
-import { toClosureRule } from './closures.js';
 import type { UseCaseContext } from './context.js';
 import { loadSpaceRules } from './spaces.js';
 
@@ -20,6 +19,8 @@ export interface CheckScope {
   campus: CampusRow;
   /** The booking's own stored occurrences when it is being edited: they never conflict with it. */
   ignoreOccurrenceIds: ReadonlySet<number>;
+  /** The campus's spaces, when the caller already read them in this transaction. */
+  spaces?: ReadonlyMap<number, SpaceRule>;
 }
 
 /**
@@ -44,12 +45,12 @@ function closuresAround(ctx: Pick<UseCaseContext, 'repos'>, campusId: number, gr
   if (all.length === 0) return [];
   const from = Math.min(...all.map((c) => c.startUtc)) - DAY_MS;
   const to = Math.max(...all.map((c) => c.endUtc)) + DAY_MS;
-  return ctx.repos.closures.activeInRange(campusId, from, to).map(toClosureRule);
+  return ctx.repos.closures.activeRulesInRange(campusId, from, to);
 }
 
 /** Every conflict of every group, read from the database as it is now (call inside the write transaction). */
 export function findBookingConflicts(ctx: Pick<UseCaseContext, 'repos'>, scope: CheckScope, groups: readonly CandidateGroup[]): Conflict[] {
-  const spaces = loadSpaceRules(ctx, scope.campus.id);
+  const spaces = scope.spaces ?? loadSpaceRules(ctx, scope.campus.id);
   const closures = closuresAround(ctx, scope.campus.id, groups);
   return groups.flatMap((group) =>
     findConflicts({

@@ -1,7 +1,7 @@
 import { DomainError, invalidField, unknownReference } from '../domain/errors.js';
 import { MAX_BUFFER_MINUTES } from '../domain/limits.js';
 import { assertNoParentCycle, validateOpenHours, type OpenHours, type SpaceRule } from '../domain/spaces.js';
-import type { SpaceRow } from '../db/repositories/spaces.repository.js';
+import type { SpaceRow, SpaceRuleRow } from '../db/repositories/spaces.repository.js';
 import { requireActiveCampus, requireCampus } from './campuses.js';
 import { audited } from './audit.js';
 import { requirePermission } from './authorize.js';
@@ -10,7 +10,7 @@ import { requireInCampus, type UseCaseContext } from './context.js';
 /** What a person sets on a space; the rule the conflict checker reads adds its id and archive state. */
 export type SpaceInput = Omit<SpaceRule, 'id' | 'archived'>;
 
-export function toSpaceRule(row: SpaceRow): SpaceRule {
+export function toSpaceRule(row: SpaceRow | SpaceRuleRow): SpaceRule {
   return {
     id: row.id,
     name: row.name,
@@ -26,7 +26,7 @@ export function toSpaceRule(row: SpaceRow): SpaceRule {
 
 /** Every space of the campus as the conflict checker sees them, archived ones included. */
 export function loadSpaceRules(ctx: Pick<UseCaseContext, 'repos'>, campusId: number): Map<number, SpaceRule> {
-  return new Map(ctx.repos.spaces.allOfCampus(campusId).map((row) => [row.id, toSpaceRule(row)]));
+  return new Map(ctx.repos.spaces.rulesOfCampus(campusId).map((row) => [row.id, toSpaceRule(row)]));
 }
 
 export function requireSpaceRow(ctx: Pick<UseCaseContext, 'repos'>, campusId: number, spaceId: number): SpaceRow {

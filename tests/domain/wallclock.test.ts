@@ -1,7 +1,10 @@
+import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/domain/errors.js';
 import {
   addMinutesWall,
+  floatingToInstant,
+  instantToFloating,
   instantToLocal,
   isLocalDate,
   isLocalDateTime,
@@ -10,6 +13,7 @@ import {
   localToInstant,
   parseLocalDateTime,
   wallMinutesBetween,
+  wallToFloatingMs,
   weekdayOf,
 } from '../../server/domain/wallclock.js';
 
@@ -128,6 +132,29 @@ describe('localToInstant (RFC 5545 §3.3.5)', () => {
 
   it('rejects a malformed local date-time', () => {
     expect(() => localToInstant('2026-02-30T10:00', LA)).toThrow(RangeError);
+  });
+});
+
+describe('floatingToInstant and instantToFloating (the conversions on floating ms)', () => {
+  // The rule spelled out plainly against luxon's own offsets, with none of the shortcuts or memos.
+  function reference(wall: number, zone: string): number {
+    const z = IANAZone.create(zone);
+    const candidates = [z.offset(wall - 86_400_000), z.offset(wall + 86_400_000)].map((offset) => wall - offset * 60_000);
+    const real = candidates.filter((instant) => wall - z.offset(instant) * 60_000 === instant);
+    return real.length > 0 ? Math.min(...real) : (candidates[0] as number);
+  }
+
+  it.each([LA, 'Europe/Madrid', 'Australia/Lord_Howe', 'Asia/Kathmandu'])('follow RFC 5545 every 10 minutes of the change days in %s, gaps and repeats included', (zone) => {
+    const z = IANAZone.create(zone);
+    for (const day of ['2026-10-04', '2026-10-25', '2026-11-01', '2027-03-14', '2027-03-28', '2027-04-04', '2027-07-01']) {
+      for (let m = 0; m < 24 * 60; m += 10) {
+        const wall = wallToFloatingMs(addMinutesWall(`${day}T00:00`, m));
+        const instant = floatingToInstant(wall, zone);
+        expect(instant, `${zone} ${day} +${m} min`).toBe(reference(wall, zone));
+        const later = instant + 59_999;
+        expect(instantToFloating(later, zone)).toBe(Math.floor((later + z.offset(later) * 60_000) / 60_000) * 60_000);
+      }
+    }
   });
 });
 

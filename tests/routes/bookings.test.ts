@@ -46,6 +46,8 @@ describe('POST /api/campuses/:campusId/bookings — creating', () => {
     expect(utc.get('2026-11-03T16:00')).toBe('2026-11-04T00:00:00.000Z'); // PST, UTC−8
     expect(utc.get('2027-03-09T16:00')).toBe('2027-03-10T00:00:00.000Z'); // still PST
     expect(utc.get('2027-03-16T16:00')).toBe('2027-03-16T23:00:00.000Z'); // PDT again
+    // The answer is built from the rows as inserted: it is exactly what reading the booking gives.
+    expect((await t.call('GET', `/api/bookings/${res.body.id}`)).body).toEqual(res.body);
   });
 
   it('ends an open-ended series at the end of the school year', async () => {
@@ -64,7 +66,8 @@ describe('POST /api/campuses/:campusId/bookings — creating', () => {
   it('moves a start inside the spring-forward gap forward by the gap', async () => {
     const res = await post(bookingBody(c, { title: 'Night shift', attendees: 5, start: '2027-03-14T02:30', end: '2027-03-14T03:30' }));
     expect(res.status).toBe(201);
-    expect(res.body.occurrences[0]).toMatchObject({ localStart: '2027-03-14T03:30', localEnd: '2027-03-14T04:30', startUtc: '2027-03-14T10:30:00.000Z' });
+    expect(res.body.occurrences[0]).toMatchObject({ originalLocalStart: '2027-03-14T02:30', localStart: '2027-03-14T03:30', localEnd: '2027-03-14T04:30', startUtc: '2027-03-14T10:30:00.000Z' });
+    expect((await t.call('GET', `/api/bookings/${res.body.id}`)).body).toEqual(res.body);
   });
 });
 

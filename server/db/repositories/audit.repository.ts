@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connection.js';
+import { jsonOrNull } from '../json-column.js';
 import { auditLog } from '../schema/index.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -20,9 +21,14 @@ export interface AuditFilter {
 }
 
 export function createAuditRepository(db: Db) {
+  // Raw and prepared once: every write appends here, and building the INSERT each time cost more than running it.
+  const appendOne = db.$client.prepare(
+    'INSERT INTO audit_log (at, campus_id, school_id, actor_user_id, action, entity_type, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   return {
     append(entry: NewAuditEntry): void {
-      db.insert(auditLog).values(entry).run();
+      appendOne.run(entry.at, entry.campusId ?? null, entry.schoolId ?? null, entry.actorUserId ?? null, entry.action, entry.entityType,
+        entry.entityId ?? null, jsonOrNull(entry.before), jsonOrNull(entry.after));
     },
     list(filter: AuditFilter): AuditRow[] {
       const conditions: SQL[] = [eq(auditLog.campusId, filter.campusId)];

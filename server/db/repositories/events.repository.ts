@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../connection.js';
+import { jsonOrNull } from '../json-column.js';
 import { events } from '../schema/index.js';
 
 export type EventRow = typeof events.$inferSelect;
@@ -17,9 +18,11 @@ export function createEventsRepository(db: Db) {
     .from(events)
     .where(eq(events.campusId, sql.placeholder('campusId')))
     .prepare();
+  // Raw and prepared once, like the audit entry written beside it.
+  const appendOne = db.$client.prepare('INSERT INTO events (campus_id, at, action, entity_type, entity_id, school_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   return {
     append(values: Omit<typeof events.$inferInsert, 'id'>): void {
-      db.insert(events).values(values).run();
+      appendOne.run(values.campusId, values.at, values.action, values.entityType, values.entityId ?? null, values.schoolId ?? null, jsonOrNull(values.data));
     },
     /** Events of the campus with an id above afterId, oldest first. */
     after(campusId: number, afterId: number, limit: number): EventRow[] {
