@@ -1,5 +1,5 @@
 /**
- * Dates, times and generated titles for the exports, in the export's language.
+ * Dates, times and generated titles and detail lines for the exports, in the export's language.
  *
  * Wall-clock strings are turned into the UTC instant with the same digits and formatted with
  * timeZone 'UTC', so the printed digits are exactly the campus's, whatever zone the server
@@ -66,18 +66,43 @@ export function formatInstant(instant: string, timeZone: string, lang: ExportLan
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }
 
+/** Parameters that are local dates ("YYYY-MM-DD") and are printed as dates in the export's language. */
+const DATE_PARAMS = new Set(['date', 'due']);
+
 /**
- * The item's title in the export's language. Only generated items carry a titleKey; whatever
- * a person typed is printed as written. A parameter that is a local date is printed as one.
+ * A generated text (a title or a detail line) from the dictionary, in the export's language;
+ * null when the key is not an agenda key the dictionary has. Parameters are printed as given
+ * (people's words, codes of schools, the digits-only `when`), except dates, formatted for the
+ * language, and a closure's `reason` code, translated.
+ */
+function generatedText(key: string | null, params: Readonly<Record<string, string>> | null, lang: ExportLanguage): string | null {
+  const labels = exportLabels[lang];
+  const template = key?.startsWith('agenda.') ? lookupLabel(labels, key) : null;
+  if (template === null) return null;
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (DATE_PARAMS.has(name) && LOCAL_DATE.test(value)) values[name] = formatLongDate(value, lang);
+    else if (name === 'reason') values[name] = lookupLabel(labels, `closureReason.${value}`) ?? value;
+    else values[name] = value;
+  }
+  return interpolate(template, values);
+}
+
+/**
+ * The item's title in the export's language. Only generated items (and unchanged default
+ * standing topics) carry a titleKey; whatever a person typed is printed as written.
  */
 export function itemTitle(item: Pick<AgendaItemView, 'title' | 'titleKey' | 'titleParams'>, lang: ExportLanguage): string {
-  const template = item.titleKey?.startsWith('agenda.') ? lookupLabel(exportLabels[lang], item.titleKey) : null;
-  if (template === null) return item.title;
-  const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(item.titleParams ?? {})) {
-    params[name] = LOCAL_DATE.test(value) ? formatLongDate(value, lang) : value;
-  }
-  return interpolate(template, params);
+  return generatedText(item.titleKey, item.titleParams, lang) ?? item.title;
+}
+
+/**
+ * The item's detail in the export's language, lines joined by "\n": a generated detail line by
+ * line from the dictionary (a line whose key it lacks as the line's text), a written one as is.
+ */
+export function itemDetail(item: Pick<AgendaItemView, 'detail' | 'detailLines'>, lang: ExportLanguage): string {
+  if (item.detailLines === null) return item.detail;
+  return item.detailLines.map((l) => generatedText(l.key, l.params, lang) ?? l.text).join('\n');
 }
 
 export function labelsFor(lang: ExportLanguage): ExportLabels {

@@ -12,6 +12,7 @@ import {
   formatTimeRange,
   formatWeekdayDate,
   inAgendaOrder,
+  itemDetail,
   itemTitle,
   labelsFor,
   motionResultLabel,
@@ -111,7 +112,7 @@ function agendaTable(view: AgendaView<AgendaItemView>, lang: ExportLanguage, lab
   const total = `<p>${e(interpolate(t.total, { minutes: view.totalMinutes, time: formatTime(view.plannedEnd, lang) }))}</p>`;
   if (view.items.length === 0) return `<p>${e(t.empty)}</p>\n${total}`;
   const rows = inAgendaOrder(view.items).map((item, index) => {
-    const detail = item.detail.trim() === '' ? '' : `<div class="detail text">${e(item.detail)}</div>`;
+    const detail = detailBlock(item, lang);
     return `<tr><td class="num">${index + 1}</td><td class="nowrap">${e(formatTimeRange(item.start, item.end, lang))}</td><th scope="row"><span class="item-title">${e(itemTitle(item, lang))}</span>${detail}</th><td class="num">${e(interpolate(t.minutes, { count: item.minutes }))}</td><td>${e(item.schoolCode ?? '—')}</td></tr>`;
   });
   const label = labelledBy === undefined ? `>\n<caption>${e(t.caption)}</caption>` : ` aria-labelledby="${labelledBy}">`;
@@ -122,6 +123,12 @@ ${rows.join('\n')}
 </tbody>
 </table>
 ${total}`;
+}
+
+/** The item's detail in the export's language; nothing when there is none. */
+function detailBlock(item: AgendaItemView, lang: ExportLanguage): string {
+  const detail = itemDetail(item, lang);
+  return detail.trim() === '' ? '' : `<div class="detail text">${e(detail)}</div>`;
 }
 
 function statusBlock(view: MinutesView, labels: ExportLabels): string {
@@ -170,7 +177,7 @@ function itemSection(item: MinutesItemView, number: number, attendanceCodes: str
   return `<article>
 <h3>${number}. ${e(itemTitle(item, lang))}</h3>
 <p class="muted">${e(meta.join(' · '))}</p>
-${item.detail.trim() === '' ? '' : `<div class="detail text">${e(item.detail)}</div>`}
+${detailBlock(item, lang)}
 <h4>${e(labels.items.notes)}</h4>
 ${notes}
 ${motions}

@@ -4,7 +4,12 @@
  *
  * The server renders without i18next: `{{name}}` placeholders are filled by `interpolate`.
  */
+import { AGENDA_TEXT_EN, STANDING_TOPICS_EN, type AgendaTextKey, type StandingTopicKey } from '../domain/council/agenda-text.js';
 import type { ExportLanguage } from './view-model.js';
+
+/** The agenda's English words are the domain's: one source, so the export says what the agenda says. */
+const DOMAIN_EN: Readonly<Record<AgendaTextKey | StandingTopicKey, string>> = { ...AGENDA_TEXT_EN, ...STANDING_TOPICS_EN };
+const domainText = (key: AgendaTextKey | StandingTopicKey): string => DOMAIN_EN[key];
 
 const en = {
   document: {
@@ -95,22 +100,39 @@ const en = {
   footer: {
     page: 'Page {{page}} of {{pages}}',
   },
-  /** Titles of the items the agenda generates, by the item's titleKey. */
+  /**
+   * What the agenda generates, by key: titles (an item's titleKey) and detail lines (each
+   * line's key). English from server/domain/council/agenda-text.ts, never written here.
+   */
   agenda: {
-    minutesApproval: 'Approve the minutes of {{date}}',
-    actionItem: 'Action item: {{what}}',
-    councilMatter: 'Council matter: {{title}}',
-    highImpact: 'Coming two weeks: high-impact bookings and closures',
+    minutesApproval: domainText('agenda.minutesApproval'),
+    minutesNotCirculated: domainText('agenda.minutesNotCirculated'),
+    actionItem: domainText('agenda.actionItem'),
+    actionItemOwner: domainText('agenda.actionItemOwner'),
+    actionItemOwnerNoDue: domainText('agenda.actionItemOwnerNoDue'),
+    highImpact: domainText('agenda.highImpact'),
+    highImpactBooking: domainText('agenda.highImpactBooking'),
+    highImpactClosure: domainText('agenda.highImpactClosure'),
+    highImpactBuildingClosure: domainText('agenda.highImpactBuildingClosure'),
+    closureNote: domainText('agenda.closureNote'),
     standing: {
-      spaceScheduling: 'Scheduling the use of space',
-      security: 'Security',
-      janitorialMaintenance: 'Janitorial and maintenance issues',
-      arrivalDeparture: 'Arrival and departure times of students',
-      sharedStaff: 'Shared staff',
-      equipmentUse: 'Equipment use',
-      districtSupplies: 'District supplies and services',
-      professionalDevelopment: 'Professional-development funds',
+      spaceScheduling: domainText('agenda.standing.spaceScheduling'),
+      security: domainText('agenda.standing.security'),
+      janitorialMaintenance: domainText('agenda.standing.janitorialMaintenance'),
+      arrivalDeparture: domainText('agenda.standing.arrivalDeparture'),
+      sharedStaff: domainText('agenda.standing.sharedStaff'),
+      equipmentUse: domainText('agenda.standing.equipmentUse'),
+      districtSupplies: domainText('agenda.standing.districtSupplies'),
+      professionalDevelopment: domainText('agenda.standing.professionalDevelopment'),
     },
+  },
+  /** A closure's reason code, as a detail line's {{reason}} carries it. */
+  closureReason: {
+    holiday: 'Holiday',
+    testing: 'Testing day',
+    maintenance: 'Maintenance',
+    event: 'Building-wide event',
+    other: 'Other reason',
   },
 };
 
@@ -207,19 +229,32 @@ const es: ExportLabels = {
   },
   agenda: {
     minutesApproval: 'Aprobación del acta del {{date}}',
+    minutesNotCirculated: 'El acta aún no se ha enviado para revisión; solo se puede aprobar un acta que ya se haya enviado.',
     actionItem: 'Tarea pendiente: {{what}}',
-    councilMatter: 'Asunto para el Consejo: {{title}}',
+    actionItemOwner: 'Responsable: {{owner}} ({{school}}); fecha límite: {{due}}',
+    actionItemOwnerNoDue: 'Responsable: {{owner}} ({{school}}); sin fecha límite',
     highImpact: 'Próximas dos semanas: reservas de gran impacto y cierres',
+    highImpactBooking: '{{when}} · {{space}} · {{title}} ({{school}}; asistentes: {{attendees}})',
+    highImpactClosure: '{{when}} · Cierre ({{spaces}}): {{reason}}',
+    highImpactBuildingClosure: '{{when}} · Cierre de todo el edificio: {{reason}}',
+    closureNote: 'Nota: {{note}}',
     standing: {
       spaceScheduling: 'Programación del uso de los espacios',
       security: 'Seguridad',
       janitorialMaintenance: 'Limpieza y mantenimiento',
-      arrivalDeparture: 'Horarios de llegada y salida de los estudiantes',
+      arrivalDeparture: 'Horarios de llegada y salida',
       sharedStaff: 'Personal compartido',
       equipmentUse: 'Uso del equipo',
       districtSupplies: 'Materiales y servicios del distrito',
       professionalDevelopment: 'Fondos para el desarrollo profesional',
     },
+  },
+  closureReason: {
+    holiday: 'Día feriado',
+    testing: 'Día de exámenes',
+    maintenance: 'Mantenimiento',
+    event: 'Evento de todo el edificio',
+    other: 'Otro motivo',
   },
 };
 

@@ -11,6 +11,7 @@ import {
   formatTimeRange,
   formatWeekdayDate,
   inAgendaOrder,
+  itemDetail,
   itemTitle,
   labelsFor,
   motionResultLabel,
@@ -111,13 +112,16 @@ function agendaTable(doc: Doc, view: AgendaView<AgendaItemView>, lang: ExportLan
   const t = labelsFor(lang).agendaTable;
   if (view.items.length === 0) paragraph(doc, t.empty);
   else {
-    const rows: Cell[][] = inAgendaOrder(view.items).map((item, index) => [
-      { text: String(index + 1) },
-      { text: formatTimeRange(item.start, item.end, lang) },
-      { text: itemTitle(item, lang), bold: true, ...(item.detail.trim() ? { sub: item.detail.trim() } : {}) },
-      { text: interpolate(t.minutes, { count: item.minutes }) },
-      { text: item.schoolCode ?? '—' },
-    ]);
+    const rows: Cell[][] = inAgendaOrder(view.items).map((item, index) => {
+      const detail = itemDetail(item, lang).trim();
+      return [
+        { text: String(index + 1) },
+        { text: formatTimeRange(item.start, item.end, lang) },
+        { text: itemTitle(item, lang), bold: true, ...(detail ? { sub: detail } : {}) },
+        { text: interpolate(t.minutes, { count: item.minutes }) },
+        { text: item.schoolCode ?? '—' },
+      ];
+    });
     table(
       doc,
       [
@@ -160,7 +164,8 @@ function minutesItem(doc: Doc, item: MinutesItemView, number: number, attendance
   const meta = [formatTimeRange(item.start, item.end, lang), interpolate(labels.agendaTable.minutes, { count: item.minutes })];
   if (item.schoolCode !== null) meta.push(`${labels.agendaTable.school} ${item.schoolCode}`);
   paragraph(doc, meta.join(' · '), { size: 9, color: GREY });
-  if (item.detail.trim()) paragraph(doc, item.detail.trim(), { size: 9, color: GREY });
+  const detail = itemDetail(item, lang).trim();
+  if (detail) paragraph(doc, detail, { size: 9, color: GREY });
   paragraph(doc, labels.items.notes, { font: BOLD, size: 10, gapAfter: 1 });
   if (item.notes.trim()) paragraph(doc, item.notes.trim(), { size: 10, gapAfter: 4 });
   else paragraph(doc, labels.items.noNotes, { font: ITALIC, size: 10, color: GREY, gapAfter: 4 });

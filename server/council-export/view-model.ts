@@ -24,18 +24,32 @@ export interface MeetingView {
   noteTaker: SchoolRef | null;
 }
 
+export interface DetailLineView {
+  key: string;
+  params: Record<string, string>;
+  /** The line in English, as the agenda drafted it. */
+  text: string;
+}
+
 export interface AgendaItemView {
   /** Items are printed in this order and numbered 1, 2, 3… whatever the numbers are. */
   position: number;
   /** As stored: typed by a person, or the English rendering of a generated title. */
   title: string;
   /**
-   * A generated title ("agenda.minutesApproval") is printed from the dictionary in the
-   * export's language; null, or a key the dictionary lacks, prints `title` as written.
+   * A generated title ("agenda.minutesApproval") or an unchanged default standing topic
+   * ("agenda.standing.security") is printed from the dictionary in the export's language;
+   * null, or a key the dictionary lacks, prints `title` as written.
    */
   titleKey: string | null;
   titleParams: Record<string, string> | null;
+  /** As stored: typed by a person, or the English rendering of `detailLines` (joined by "\n"). */
   detail: string;
+  /**
+   * A generated detail, line by line: each line is printed from the dictionary by `key` in the
+   * export's language, or as its `text` when the dictionary lacks the key. null: print `detail`.
+   */
+  detailLines: DetailLineView[] | null;
   minutes: number;
   /** "HH:mm" */
   start: string;

@@ -49,7 +49,10 @@ export function userTextOf(view: MinutesView): string[] {
   for (const a of view.attendance) texts.push(a.schoolName, a.note ?? '');
   for (const item of view.items) {
     if (!item.titleKey) texts.push(item.title);
-    texts.push(...Object.values(item.titleParams ?? {}), item.detail, item.notes);
+    texts.push(...Object.values(item.titleParams ?? {}), item.notes);
+    // A generated detail is fixed text around people's words; a closure's reason is a code the export translates.
+    if (item.detailLines === null) texts.push(item.detail);
+    else for (const l of item.detailLines) texts.push(...Object.entries(l.params).filter(([name]) => name !== 'reason').map(([, value]) => value));
     for (const m of item.motions) texts.push(m.text, m.mover ?? '', m.seconder ?? '', m.decision ?? '');
   }
   for (const a of view.actionItems) texts.push(a.what, a.ownerName);

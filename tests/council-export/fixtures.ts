@@ -1,8 +1,28 @@
 import type { AgendaItemView, AgendaView, MinutesItemView, MinutesView } from '../../server/council-export/view-model.js';
+import { AGENDA_TEXT_EN, line } from '../../server/domain/council/agenda-text.js';
 
 /** A made-up Tuesday meeting of the demo campus. User text is deliberately mixed: some typed in English, some in Spanish. */
 export const ENGLISH_USER_TITLE = 'Gym floor refinishing in spring';
 export const SPANISH_USER_TITLE = 'Horario de la biblioteca después de clases';
+/** A standing topic the campus reworded: not a default one, so printed as written. */
+export const CUSTOM_STANDING_TOPIC = 'Security cameras in the parking lot';
+
+/** The generated lines as the agenda drafts them (English text, key and parameters). */
+const ownerLine = line('agenda.actionItemOwner', { owner: 'Dana Okafor', school: '1931', due: '2026-12-08' });
+const comingLines = [
+  line('agenda.highImpactBooking', {
+    when: '2026-12-08 18:00–20:30',
+    start: '2026-12-08T18:00',
+    end: '2026-12-08T20:30',
+    space: 'Auditorium',
+    title: 'Winter showcase',
+    school: '1931',
+    attendees: '400',
+  }),
+  line('agenda.highImpactClosure', { when: '2026-12-11', start: '2026-12-11T00:00', end: '2026-12-12T00:00', reason: 'maintenance', spaces: 'Field, Track' }),
+  line('agenda.closureNote', { note: 'Re-seeding the grass' }),
+  line('agenda.highImpactBuildingClosure', { when: '2026-12-14 – 2026-12-15', start: '2026-12-14T00:00', end: '2026-12-16T00:00', reason: 'testing' }),
+];
 
 function item(position: number, start: string, end: string, minutes: number, over: Partial<MinutesItemView>): MinutesItemView {
   return {
@@ -11,6 +31,7 @@ function item(position: number, start: string, end: string, minutes: number, ove
     titleKey: null,
     titleParams: null,
     detail: '',
+    detailLines: null,
     minutes,
     start,
     end,
@@ -28,6 +49,7 @@ export const minutesItems: MinutesItemView[] = [
     title: 'Approve the minutes of 2026-11-24',
     titleKey: 'agenda.minutesApproval',
     titleParams: { date: '2026-11-24' },
+    detailLines: [],
     notes: 'No corrections were requested.',
     motions: [
       {
@@ -54,14 +76,17 @@ export const minutesItems: MinutesItemView[] = [
     title: 'Action item: Order new stage curtains',
     titleKey: 'agenda.actionItem',
     titleParams: { what: 'Order new stage curtains' },
+    detail: ownerLine.text,
+    detailLines: [ownerLine],
     notes: 'Quote received; waiting for the district.',
   }),
   item(3, '07:38', '07:43', 5, {
     source: 'high_impact',
-    title: 'Coming two weeks: high-impact bookings and closures',
+    title: AGENDA_TEXT_EN['agenda.highImpact'],
     titleKey: 'agenda.highImpact',
     titleParams: {},
-    detail: 'Dec 8 · Auditorium · 1931 · Winter showcase (400)\nDec 11 · Field · closure · Re-seeding',
+    detail: comingLines.map((l) => l.text).join('\n'),
+    detailLines: comingLines,
   }),
   item(4, '07:43', '07:53', 10, {
     title: ENGLISH_USER_TITLE,
@@ -96,6 +121,19 @@ export const minutesItems: MinutesItemView[] = [
     source: 'standing',
     title: 'Security',
     titleKey: 'agenda.standing.security',
+    titleParams: {},
+  }),
+  item(7, '08:08', '08:13', 5, {
+    source: 'standing',
+    title: 'Arrival and departure times',
+    titleKey: 'agenda.standing.arrivalDeparture',
+    titleParams: {},
+  }),
+  item(8, '08:13', '08:18', 5, {
+    source: 'standing',
+    title: CUSTOM_STANDING_TOPIC,
+    titleKey: null,
+    titleParams: {},
   }),
 ];
 
@@ -110,8 +148,8 @@ export const agendaView: AgendaView = {
     noteTaker: { schoolCode: '1944', schoolName: 'Health Academy' },
   },
   items: minutesItems.map(({ notes: _notes, motions: _motions, ...rest }): AgendaItemView => rest),
-  totalMinutes: 38,
-  plannedEnd: '08:08',
+  totalMinutes: 48,
+  plannedEnd: '08:18',
 };
 
 export const minutesView: MinutesView = {

@@ -5,10 +5,12 @@ import {
   formatMeetingWhen,
   formatShortDate,
   formatTime,
+  itemDetail,
   itemTitle,
   voteGroups,
 } from '../../server/council-export/format.js';
 import { exportLabels } from '../../server/council-export/labels.js';
+import type { DetailLineView } from '../../server/council-export/view-model.js';
 
 // Intl separates "7:30" from "AM" with U+202F and a range's dash with U+2009: compare words.
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -52,6 +54,10 @@ describe('itemTitle', () => {
     expect(itemTitle(generated, 'en')).toBe('Approve the minutes of November 24, 2026');
     expect(itemTitle(generated, 'es')).toBe('Aprobación del acta del 24 de noviembre de 2026');
     expect(itemTitle({ title: 'Security', titleKey: 'agenda.standing.security', titleParams: null }, 'es')).toBe('Seguridad');
+    expect(itemTitle({ title: 'Arrival and departure times', titleKey: 'agenda.standing.arrivalDeparture', titleParams: {} }, 'en')).toBe('Arrival and departure times');
+    expect(itemTitle({ title: 'Coming two weeks: high-impact bookings and closures', titleKey: 'agenda.highImpact', titleParams: {} }, 'es')).toBe(
+      'Próximas dos semanas: reservas de gran impacto y cierres',
+    );
   });
 
   it('keeps the user text inside a generated title as written', () => {
@@ -63,6 +69,37 @@ describe('itemTitle', () => {
     expect(itemTitle({ title: 'Gym floor', titleKey: null, titleParams: null }, 'es')).toBe('Gym floor');
     expect(itemTitle({ title: 'From a newer version', titleKey: 'agenda.notYetKnown', titleParams: null }, 'es')).toBe('From a newer version');
     expect(itemTitle({ title: 'Not an agenda title', titleKey: 'footer.page', titleParams: null }, 'es')).toBe('Not an agenda title');
+  });
+});
+
+describe('itemDetail', () => {
+  const lines: DetailLineView[] = [
+    { key: 'agenda.actionItemOwner', params: { owner: 'Ana Ruiz', school: '1944', due: '2026-12-08' }, text: 'Owner: Ana Ruiz (1944), due 2026-12-08' },
+    { key: 'agenda.highImpactBuildingClosure', params: { when: '2026-11-26', start: '2026-11-26T00:00', end: '2026-11-27T00:00', reason: 'holiday' }, text: '2026-11-26 · Building closed: holiday' },
+    { key: 'agenda.highImpactClosure', params: { when: '2026-11-20 15:00–22:00', spaces: 'Gym', reason: 'Floor refinishing' }, text: '2026-11-20 15:00–22:00 · Closed (Gym): Floor refinishing' },
+    { key: 'agenda.fromANewerVersion', params: {}, text: 'Something new' },
+  ];
+
+  it('prints generated lines in the export\'s language: due dates formatted, closure reasons named, `when` as given', () => {
+    expect(itemDetail({ detail: 'ignored', detailLines: lines }, 'es').split('\n')).toEqual([
+      'Responsable: Ana Ruiz (1944); fecha límite: 8 de diciembre de 2026',
+      '2026-11-26 · Cierre de todo el edificio: Día feriado',
+      '2026-11-20 15:00–22:00 · Cierre (Gym): Floor refinishing', // a reason that is no code: as written
+      'Something new', // a key the dictionary lacks: the line's English text
+    ]);
+    expect(itemDetail({ detail: 'ignored', detailLines: lines.slice(0, 2) }, 'en')).toBe(
+      'Owner: Ana Ruiz (1944), due December 8, 2026\n2026-11-26 · Building closed: Holiday',
+    );
+  });
+
+  it('prints a written detail as written, and nothing for no lines', () => {
+    expect(itemDetail({ detail: 'Typed by a person\non two lines', detailLines: null }, 'es')).toBe('Typed by a person\non two lines');
+    expect(itemDetail({ detail: '', detailLines: [] }, 'es')).toBe('');
+  });
+
+  it('does not take a reason for a dictionary path', () => {
+    const line = { key: 'agenda.highImpactBuildingClosure', params: { when: '2026-11-26', reason: 'toString' }, text: 'x' };
+    expect(itemDetail({ detail: '', detailLines: [line] }, 'es')).toBe('2026-11-26 · Cierre de todo el edificio: toString');
   });
 });
 

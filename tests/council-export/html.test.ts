@@ -7,9 +7,9 @@ import {
   renderAgendaHtml,
   renderMinutesHtml,
 } from '../../server/council-export/html.js';
-import type { MinutesView } from '../../server/council-export/view-model.js';
+import type { DetailLineView, MinutesView } from '../../server/council-export/view-model.js';
 import { englishLabelsIn, userTextOf } from './english-leaks.js';
-import { agendaView, ENGLISH_USER_TITLE, minutesView, SPANISH_USER_TITLE } from './fixtures.js';
+import { agendaView, CUSTOM_STANDING_TOPIC, ENGLISH_USER_TITLE, minutesView, SPANISH_USER_TITLE } from './fixtures.js';
 
 /** The page's visible text: no style, no tags, entities decoded, spaces made plain. */
 function visibleText(html: string): string {
@@ -64,12 +64,58 @@ describe('renderAgendaHtml', () => {
 
   it('lists the items in order with their times', () => {
     const text = visibleText(html);
-    const titles = ['Approve the minutes of November 24, 2026', 'Action item: Order new stage curtains', 'Coming two weeks', ENGLISH_USER_TITLE, SPANISH_USER_TITLE, 'Security'];
+    const titles = [
+      'Approve the minutes of November 24, 2026',
+      'Action item: Order new stage curtains',
+      'Coming two weeks: high-impact bookings and closures',
+      ENGLISH_USER_TITLE,
+      SPANISH_USER_TITLE,
+      'Security',
+      'Arrival and departure times',
+      CUSTOM_STANDING_TOPIC,
+    ];
     const at = titles.map((t) => text.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
     expect(text).toContain('7:30 – 7:35 AM');
-    expect(text).toContain('Total time: 38 min · Planned end: 8:08 AM');
+    expect(text).toContain('Total time: 48 min · Planned end: 8:18 AM');
+  });
+
+  it('prints generated detail lines from the dictionary: dates formatted, closure reasons named', () => {
+    expect(html).toContain(
+      '<div class="detail text">2026-12-08 18:00–20:30 · Auditorium · Winter showcase (1931; attendees: 400)\n2026-12-11 · Closed (Field, Track): Maintenance\nNote: Re-seeding the grass\n2026-12-14 – 2026-12-15 · Building closed: Testing day</div>',
+    );
+    expect(visibleText(html)).toContain('Action item: Order new stage curtains Owner: Dana Okafor (1931), due December 8, 2026');
+  });
+
+  it('in Spanish, prints the generated detail lines, the default standing topics and the action item in Spanish, and a custom topic as written', () => {
+    const es = renderAgendaHtml(agendaView, 'es');
+    expect(es).toContain(
+      '<div class="detail text">2026-12-08 18:00–20:30 · Auditorium · Winter showcase (1931; asistentes: 400)\n2026-12-11 · Cierre (Field, Track): Mantenimiento\nNota: Re-seeding the grass\n2026-12-14 – 2026-12-15 · Cierre de todo el edificio: Día de exámenes</div>',
+    );
+    const text = visibleText(es);
+    expect(text).toContain('Tarea pendiente: Order new stage curtains Responsable: Dana Okafor (1931); fecha límite: 8 de diciembre de 2026');
+    expect(text).toContain('Próximas dos semanas: reservas de gran impacto y cierres');
+    expect(text).toContain('8:03–8:08 a.m. Seguridad 5 min');
+    expect(text).toContain('8:08–8:13 a.m. Horarios de llegada y salida 5 min');
+    expect(text).toContain(`8:13–8:18 a.m. ${CUSTOM_STANDING_TOPIC} 5 min`);
+    expect(englishLabelsIn(text, userTextOf(minutesView))).toEqual([]);
+  });
+
+  it('prints a detail line whose key the dictionary lacks as its English text, and a written detail as written', () => {
+    const [first] = agendaView.items;
+    const newer: DetailLineView[] = [
+      { key: 'agenda.fromANewerVersion', params: { x: '1' }, text: 'A line from a newer version' },
+      { key: 'agenda.closureNote', params: { note: 'Bring keys' }, text: 'Note: Bring keys' },
+    ];
+    const items = [
+      { ...first!, detail: 'ignored', detailLines: newer },
+      { ...first!, position: 2, detail: 'Written <by> a person', detailLines: null },
+    ];
+    const text = visibleText(renderAgendaHtml({ ...agendaView, items }, 'es'));
+    expect(text).toContain('A line from a newer version Nota: Bring keys');
+    expect(text).not.toContain('ignored');
+    expect(text).toContain('Written <by> a person');
   });
 
   it('escapes hostile text wherever people can type it', () => {
@@ -78,7 +124,7 @@ describe('renderAgendaHtml', () => {
         ...agendaView,
         campusName: HOSTILE,
         meeting: { ...agendaView.meeting, spaceName: HOSTILE, chair: { schoolCode: '"><b>', schoolName: HOSTILE } },
-        items: agendaView.items.map((item) => ({ ...item, title: HOSTILE, titleKey: null, detail: `</style>${HOSTILE}`, schoolCode: HOSTILE })),
+        items: agendaView.items.map((item) => ({ ...item, title: HOSTILE, titleKey: null, detail: `</style>${HOSTILE}`, detailLines: null, schoolCode: HOSTILE })),
       },
       'en',
     );
@@ -88,11 +134,16 @@ describe('renderAgendaHtml', () => {
     expect(visibleText(hostile)).toContain(HOSTILE);
   });
 
-  it('escapes hostile text inside a generated title', () => {
-    const items = [{ ...agendaView.items[1]!, titleParams: { what: HOSTILE } }];
+  it('escapes hostile text inside a generated title and generated detail lines', () => {
+    const lines: DetailLineView[] = [
+      { key: 'agenda.closureNote', params: { note: HOSTILE }, text: 'x' },
+      { key: 'agenda.unknown', params: {}, text: `</div>${HOSTILE}` },
+    ];
+    const items = [{ ...agendaView.items[1]!, titleParams: { what: HOSTILE }, detailLines: lines }];
     const hostile = renderAgendaHtml({ ...agendaView, items }, 'es');
-    expect(hostile).not.toContain('<script');
+    expect(hostile).not.toMatch(/<script|<img|<\/div><script/);
     expect(visibleText(hostile)).toContain(`Tarea pendiente: ${HOSTILE}`);
+    expect(visibleText(hostile)).toContain(`Nota: ${HOSTILE} </div>${HOSTILE}`);
   });
 });
 
@@ -146,7 +197,9 @@ describe('renderMinutesHtml', () => {
     expect(text).toContain('Quórum: 6 escuelas presentes; se necesitan 4. Hubo quórum.');
     const agenda = visibleText(renderAgendaHtml(agendaView, 'es'));
     expect(englishLabelsIn(agenda, userTextOf(view))).toEqual([]);
-    expect(agenda).toContain('Duración total: 38 min · Hora prevista de cierre: 8:08 a.m.');
+    expect(agenda).toContain('Duración total: 48 min · Hora prevista de cierre: 8:18 a.m.');
+    expect(text).toContain('3. Próximas dos semanas: reservas de gran impacto y cierres 7:38–7:43 a.m. · 5 min 2026-12-08 18:00–20:30 · Auditorium · Winter showcase (1931; asistentes: 400)');
+    expect(text).toContain(`8. ${CUSTOM_STANDING_TOPIC}`);
   });
 
   it('the leak check does find an English label left in Spanish output', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportLabels, interpolate, lookupLabel } from '../../server/council-export/labels.js';
+import { AGENDA_TEXT_EN, STANDING_TOPICS_EN } from '../../server/domain/council/agenda-text.js';
+import { DEFAULT_STANDING_TOPIC_KEYS, DEFAULT_STANDING_TOPICS } from '../../server/domain/council/agenda.js';
+import type { ClosureReason } from '../../server/usecases/closures.js';
 import { englishOnlyFragments, flatten } from './english-leaks.js';
 
 // Spanish strings that are rightly the same as the English ones.
@@ -33,6 +36,28 @@ describe('export dictionaries', () => {
     expect(fragments).toContain('Present');
     expect(fragments).toContain('Page');
     expect(fragments).not.toContain('min'); // too short to tell languages apart
+  });
+});
+
+describe('the agenda\'s words', () => {
+  const domain = new Map<string, string>([...Object.entries(AGENDA_TEXT_EN), ...Object.entries(STANDING_TOPICS_EN)]);
+
+  it('are in English exactly the domain\'s text, for every key, and the export has no agenda key of its own', () => {
+    for (const [key, text] of domain) expect(lookupLabel(exportLabels.en, key), key).toBe(text);
+    const exportKeys = [...flatten(exportLabels.en).keys()].filter((k) => k.startsWith('agenda.'));
+    expect(exportKeys.sort()).toEqual([...domain.keys()].sort());
+  });
+
+  it('have a Spanish text for every key the domain generates, default standing topics included', () => {
+    for (const key of domain.keys()) expect(lookupLabel(exportLabels.es, key), key).not.toBeNull();
+    for (const topic of DEFAULT_STANDING_TOPICS) expect(lookupLabel(exportLabels.es, DEFAULT_STANDING_TOPIC_KEYS[topic] ?? ''), topic).not.toBeNull();
+  });
+
+  it('name every closure reason in both languages', () => {
+    const reasons = { holiday: true, testing: true, maintenance: true, event: true, other: true } satisfies Record<ClosureReason, true>;
+    for (const lang of ['en', 'es'] as const) {
+      expect(Object.keys(exportLabels[lang].closureReason).sort()).toEqual(Object.keys(reasons).sort());
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { toWinAnsi } from '../../server/council-export/pdf-layout.js';
 import { renderAgendaPdf, renderMinutesPdf } from '../../server/council-export/pdf.js';
 import type { AgendaItemView, AgendaView, MinutesView } from '../../server/council-export/view-model.js';
 import { englishLabelsIn, userTextOf } from './english-leaks.js';
-import { agendaView, ENGLISH_USER_TITLE, minutesView, SPANISH_USER_TITLE } from './fixtures.js';
+import { agendaView, CUSTOM_STANDING_TOPIC, ENGLISH_USER_TITLE, minutesView, SPANISH_USER_TITLE } from './fixtures.js';
 import { flat, pdfPages } from './pdf-text.js';
 
 function expectInOrder(text: string, parts: string[]): void {
@@ -47,12 +47,17 @@ describe('renderAgendaPdf', () => {
     ]);
     expectInOrder(text, [
       '1 7:30 – 7:35 AM Approve the minutes of November 24, 2026 5 min',
-      '2 7:35 – 7:38 AM Action item: Order new stage curtains 3 min',
+      '2 7:35 – 7:38 AM Action item: Order new stage curtains Owner: Dana Okafor (1931), due December 8, 2026 3 min',
       '3 7:38 – 7:43 AM Coming two weeks: high-impact bookings and closures',
+      '2026-12-08 18:00–20:30 · Auditorium · Winter showcase (1931; attendees: 400)',
+      '2026-12-11 · Closed (Field, Track): Maintenance Note: Re-seeding the grass',
+      '2026-12-14 – 2026-12-15 · Building closed: Testing day 5 min',
       `4 7:43 – 7:53 AM ${ENGLISH_USER_TITLE}`,
       `5 7:53 – 8:03 AM ${SPANISH_USER_TITLE}`,
       '6 8:03 – 8:08 AM Security 5 min',
-      'Total time: 38 min · Planned end: 8:08 AM',
+      '7 8:08 – 8:13 AM Arrival and departure times 5 min',
+      `8 8:13 – 8:18 AM ${CUSTOM_STANDING_TOPIC} 5 min`,
+      'Total time: 48 min · Planned end: 8:18 AM',
       'Page 1 of 1',
     ]);
   });
@@ -64,12 +69,17 @@ describe('renderAgendaPdf', () => {
       'Orden del día del Consejo del Edificio',
       'Fecha y hora martes, 1 de diciembre de 2026, 7:30–8:30 a.m.',
       '1 7:30–7:35 a.m. Aprobación del acta del 24 de noviembre de 2026 5 min',
-      '2 7:35–7:38 a.m. Tarea pendiente: Order new stage curtains',
+      '2 7:35–7:38 a.m. Tarea pendiente: Order new stage curtains Responsable: Dana Okafor (1931); fecha límite: 8 de diciembre de 2026 3 min',
       '3 7:38–7:43 a.m. Próximas dos semanas: reservas de gran impacto y cierres',
+      '2026-12-08 18:00–20:30 · Auditorium · Winter showcase (1931; asistentes: 400)',
+      '2026-12-11 · Cierre (Field, Track): Mantenimiento Nota: Re-seeding the grass',
+      '2026-12-14 – 2026-12-15 · Cierre de todo el edificio: Día de exámenes 5 min',
       `4 7:43–7:53 a.m. ${ENGLISH_USER_TITLE}`,
       `5 7:53–8:03 a.m. ${SPANISH_USER_TITLE}`,
-      '6 8:03–8:08 a.m. Seguridad',
-      'Duración total: 38 min · Hora prevista de cierre: 8:08 a.m.',
+      '6 8:03–8:08 a.m. Seguridad 5 min',
+      '7 8:08–8:13 a.m. Horarios de llegada y salida 5 min',
+      `8 8:13–8:18 a.m. ${CUSTOM_STANDING_TOPIC} 5 min`,
+      'Duración total: 48 min · Hora prevista de cierre: 8:18 a.m.',
       'Página 1 de 1',
     ]);
   });
@@ -170,9 +180,15 @@ describe('renderMinutesPdf', () => {
       'Presentada por: Dana Okafor (1931) · Secundada por: Luis Pérez (1944)',
       'Votación por escuela Voto Escuelas A favor (3) 1930, 1931, 1944 En contra (1) 8547 Abstención (1) 1957 No votaron (2) 1978, 2016',
       'Resultado: Aprobada (a favor: 3, en contra: 1, abstenciones: 1)',
+      '2. Tarea pendiente: Order new stage curtains 7:35–7:38 a.m. · 3 min Responsable: Dana Okafor (1931); fecha límite: 8 de diciembre de 2026 Notas',
+      '3. Próximas dos semanas: reservas de gran impacto y cierres 7:38–7:43 a.m. · 5 min 2026-12-08 18:00–20:30 · Auditorium',
+      'Cierre de todo el edificio: Día de exámenes Notas No se tomaron notas.',
       `4. ${ENGLISH_USER_TITLE}`,
       'Resultado: Rechazada',
       'Decisión: Facilities will propose two other weeks.',
+      '6. Seguridad 8:03–8:08 a.m.',
+      '7. Horarios de llegada y salida 8:08–8:13 a.m.',
+      `8. ${CUSTOM_STANDING_TOPIC} 8:13–8:18 a.m.`,
       'Tareas asignadas',
       'Ask the district for the curtain order number Dana Okafor (1931) 8 dic 2026 Pendiente',
       'Sin fecha límite Terminada',

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/domain/errors.js';
 import {
   AGENDA_SOURCES,
+  DEFAULT_STANDING_TOPIC_KEYS,
   DEFAULT_STANDING_TOPICS,
   agendaTimes,
   draftAgenda,
   rotationOrder,
+  standingTopicKey,
   whenText,
   type AgendaInput,
   type DraftItem,
@@ -13,7 +15,7 @@ import {
   type MemberSchool,
   type SubmittedItem,
 } from '../../server/domain/council/agenda.js';
-import { AGENDA_TEXT_EN, renderEnglish, type AgendaTextKey } from '../../server/domain/council/agenda-text.js';
+import { AGENDA_TEXT_EN, renderEnglish, STANDING_TOPICS_EN, type AgendaTextKey } from '../../server/domain/council/agenda-text.js';
 
 // Ids deliberately out of code order: the rotation must follow the location codes.
 const OFFICE = 40, ARTS = 30, HEALTH = 20, LEADERSHIP = 10;
@@ -92,7 +94,7 @@ describe('draftAgenda', () => {
       ['action_item', 2, 'Action item: Post the gym schedule', 3],
       ['action_item', 3, 'Action item: Ask the district about the copier contract', 3],
       ['council_matter', 91, 'Gym, Thursdays 15:00', 10],
-      ['high_impact', null, 'Coming two weeks', 5],
+      ['high_impact', null, 'Coming two weeks: high-impact bookings and closures', 5],
       // sequence 1 over 4 schools: ARTS speaks first, OFFICE last
       ['submitted', 2, 'item 2', 10],
       ['submitted', 1, 'item 1', 10],
@@ -177,13 +179,13 @@ describe('draftAgenda', () => {
     expect(items[0]).toMatchObject({ titleKey: 'agenda.minutesApproval', titleParams: { date: '2026-11-10' } });
   });
 
-  it('keeps what people wrote untranslated: submitted items and standing topics have no key', () => {
-    const written = draftAgenda(state()).filter((i) => i.source === 'submitted' || i.source === 'standing');
+  it('keeps what people wrote untranslated: submitted items have no key', () => {
+    const written = draftAgenda(state()).filter((i) => i.source === 'submitted');
     expect(written.map((i) => [i.titleKey, i.titleParams, i.detailLines])).toEqual(written.map(() => [null, {}, null]));
     expect(written.find((i) => i.sourceId === 2)).toMatchObject({ title: 'item 2', detail: 'detail of 2', schoolId: ARTS });
   });
 
-  it('uses the design\'s English standing topics by default', () => {
+  it('uses the design\'s English standing topics by default, each with a stable key', () => {
     expect(DEFAULT_STANDING_TOPICS).toEqual([
       'Scheduling use of space',
       'Security',
@@ -194,8 +196,41 @@ describe('draftAgenda', () => {
       'District supplies and services',
       'Professional-development funds',
     ]);
-    const items = draftAgenda(state({ standingTopics: DEFAULT_STANDING_TOPICS }));
-    expect(items.filter((i) => i.source === 'standing').map((i) => i.title)).toEqual(DEFAULT_STANDING_TOPICS);
+    expect(DEFAULT_STANDING_TOPIC_KEYS).toEqual({
+      'Scheduling use of space': 'agenda.standing.spaceScheduling',
+      Security: 'agenda.standing.security',
+      'Janitorial and maintenance': 'agenda.standing.janitorialMaintenance',
+      'Arrival and departure times': 'agenda.standing.arrivalDeparture',
+      'Shared staff': 'agenda.standing.sharedStaff',
+      'Equipment use': 'agenda.standing.equipmentUse',
+      'District supplies and services': 'agenda.standing.districtSupplies',
+      'Professional-development funds': 'agenda.standing.professionalDevelopment',
+    });
+    for (const [key, text] of Object.entries(STANDING_TOPICS_EN)) expect(DEFAULT_STANDING_TOPIC_KEYS[text]).toBe(key);
+  });
+
+  it('gives an unchanged default standing topic its key, so it can be printed in another language', () => {
+    const items = draftAgenda(state({ standingTopics: DEFAULT_STANDING_TOPICS })).filter((i) => i.source === 'standing');
+    expect(items.map((i) => i.title)).toEqual(DEFAULT_STANDING_TOPICS);
+    expect(items.map((i) => i.titleKey)).toEqual(DEFAULT_STANDING_TOPICS.map((t) => DEFAULT_STANDING_TOPIC_KEYS[t]));
+    expect(items.map((i) => [i.titleParams, i.detail, i.detailLines])).toEqual(items.map(() => [{}, '', null]));
+  });
+
+  it('prints an edited or new standing topic as written: no key', () => {
+    const topics = ['  Security  ', 'security', 'Security and safety', 'Scheduling the use of space', 'Recycling', 'constructor', '__proto__', 'toString'];
+    const items = draftAgenda(state({ standingTopics: topics })).filter((i) => i.source === 'standing');
+    expect(items.map((i) => [i.title, i.titleKey])).toEqual([
+      ['Security', 'agenda.standing.security'], // surrounding spaces are trimmed before comparing
+      ['security', null],
+      ['Security and safety', null],
+      ['Scheduling the use of space', null],
+      ['Recycling', null],
+      ['constructor', null],
+      ['__proto__', null],
+      ['toString', null],
+    ]);
+    expect(standingTopicKey('Shared staff')).toBe('agenda.standing.sharedStaff');
+    expect(standingTopicKey('hasOwnProperty')).toBeNull();
   });
 
   it('names every source it produces in AGENDA_SOURCES, in agenda order', () => {

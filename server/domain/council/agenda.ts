@@ -7,7 +7,7 @@
 import { invalidField } from '../errors.js';
 import { minutesOfDay } from '../spaces.js';
 import { addMinutesWall, localDateOf, type LocalDate, type LocalDateTime } from '../wallclock.js';
-import { line, type LocalizedLine, type TextParams } from './agenda-text.js';
+import { line, STANDING_TOPICS_EN, type LocalizedLine, type StandingTopicKey, type TextParams } from './agenda-text.js';
 import type { MinutesStatus } from './lifecycle.js';
 import { compareCodeUnits, rotationOrder, type MemberSchool } from './rotation.js';
 
@@ -25,17 +25,18 @@ export const DEFAULT_MINUTES: Readonly<Record<AgendaSource, number>> = {
   standing: 5,
 };
 
-/** The seeds' standing topics; a campus edits its own list, so these are data, not labels. */
-export const DEFAULT_STANDING_TOPICS: readonly string[] = [
-  'Scheduling use of space',
-  'Security',
-  'Janitorial and maintenance',
-  'Arrival and departure times',
-  'Shared staff',
-  'Equipment use',
-  'District supplies and services',
-  'Professional-development funds',
-];
+/** The seeds' standing topics, in English; a campus edits its own list (see STANDING_TOPICS_EN). */
+export const DEFAULT_STANDING_TOPICS: readonly string[] = Object.values(STANDING_TOPICS_EN);
+
+/** Each default standing topic's English text → its key ('agenda.standing.security'). */
+export const DEFAULT_STANDING_TOPIC_KEYS: Readonly<Record<string, StandingTopicKey>> = Object.freeze(
+  Object.fromEntries(Object.entries(STANDING_TOPICS_EN).map(([key, text]) => [text, key as StandingTopicKey])),
+);
+
+/** The key of a standing topic whose text is exactly a default one; null for an edited or new topic. */
+export function standingTopicKey(topic: string): StandingTopicKey | null {
+  return Object.hasOwn(DEFAULT_STANDING_TOPIC_KEYS, topic) ? (DEFAULT_STANDING_TOPIC_KEYS[topic] ?? null) : null;
+}
 
 export interface OpenActionItem {
   id: number;
@@ -109,7 +110,10 @@ export interface DraftItem {
   /** What kind of council matter (e.g. 'conflict'); null for the other sources. */
   sourceType: string | null;
   sourceId: number | null;
-  /** English; for generated titles, also titleKey + titleParams to render it in another language. */
+  /**
+   * English; for generated titles and unchanged default standing topics, also titleKey +
+   * titleParams to render it in another language (titleKey null: printed as written).
+   */
   title: string;
   titleKey: string | null;
   titleParams: TextParams;
@@ -253,8 +257,10 @@ function submittedItem(s: SubmittedItem): DraftItem {
   return written('submitted', s.id, s.title, s.detail, s.schoolId);
 }
 
+// A default topic, unchanged, is printed in the reader's language; anything else as written.
 function standingTopic(topic: string): DraftItem {
-  return written('standing', null, topic, '', null);
+  const key = standingTopicKey(topic);
+  return { ...written('standing', null, topic, '', null), titleKey: key };
 }
 
 export interface AgendaTimes {
