@@ -55,7 +55,9 @@ const TITLES: Record<string, string> = {
 };
 
 function problem(request: FastifyRequest, status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
-  return { type: `urn:commons:problem:${code}`, title: TITLES[code] ?? code, status, detail, code, instance: request.url, ...extensions };
+  // Extensions never replace a standard member: an error's details naming, say, a record's
+  // `status` must not become the HTTP status.
+  return { ...extensions, type: `urn:commons:problem:${code}`, title: TITLES[code] ?? code, status, detail, code, instance: request.url };
 }
 
 /** "openHours/mon/0/open" from ajv's instancePath or the property it names; `in` says which part. */

@@ -42,7 +42,7 @@ describe('nextMinutesStatus', () => {
 
   it.each(illegal)('%s --%s--> refused', (from, event) => {
     const error = stateError(() => nextMinutesStatus(from, event));
-    expect(error.details).toEqual({ status: from, event });
+    expect(error.details).toEqual({ minutesStatus: from, event });
   });
 
   it.each<[MinutesStatus, MinutesEvent, string]>([

@@ -28,7 +28,7 @@ export interface Reply<T = any> {
   raw: string;
 }
 
-export type Caller = <T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => Promise<Reply<T>>;
+export type Caller = <T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => Promise<Reply<T>>;
 
 /** The settings every test app runs with: the defaults of NODE_ENV=test. */
 export const testConfig = () => readConfig({ NODE_ENV: 'test' });

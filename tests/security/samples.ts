@@ -7,12 +7,14 @@ export function idsFor(world: World, actor: TestActor): Record<string, number> {
   const bookingId = own === world.schools.office ? world.bookings.office : own === world.schools.b ? world.bookings.b : world.bookings.a;
   return {
     campusId: world.campusId,
-    schoolId: world.schools.a,
+    // One's own school: a vote is cast only for a school one sits for.
+    schoolId: actor.schoolId ?? world.schools.a,
     spaceId: world.spaceId,
     closureId: world.closureId,
     bookingId,
     membershipId: world.spareMembershipId,
-    meetingId: world.council.meetingId,
+    // A viewer reads minutes once they are circulated; draft minutes are the council's (tests/routes/council-minutes).
+    meetingId: actor.name === 'viewer' ? world.council.circulatedMeetingId : world.council.meetingId,
     // One's own school's item: who may change which item is the use case's to check (tests/routes/council-*).
     itemId: own === world.schools.office ? world.council.items.office : world.council.items.a,
     motionId: world.council.motionId,
@@ -59,6 +61,16 @@ const SAMPLES: Record<string, (world: World, actor: TestActor) => Sample> = {
     body: { spaceId: w.spaceId, schoolId: actor.schoolId ?? w.schools.a, title: 'Club fair', attendees: 80, start: '2026-10-09T13:00', end: '2026-10-09T14:00' },
   }),
   'PATCH /api/bookings/:bookingId': () => ({ body: { title: 'Renamed assembly' } }),
+  'PUT /api/campuses/:campusId/council/meetings/:meetingId/attendance': (w, actor) => ({ body: { attendance: [{ schoolId: actor.schoolId ?? w.schools.a, status: 'present', note: 'Dana' }] } }),
+  'PATCH /api/campuses/:campusId/council/meetings/:meetingId/agenda/items/:itemId/notes': () => ({ body: { notes: 'Agreed to share the rota.', version: 1 } }),
+  'POST /api/campuses/:campusId/council/meetings/:meetingId/motions': (w, actor) => ({
+    body: { agendaItemId: w.council.items.a, text: 'To share the supervision', moverSchoolId: actor.schoolId ?? w.schools.a, decision: { kind: 'policy', text: 'Shared rota' } },
+  }),
+  'PUT /api/campuses/:campusId/council/meetings/:meetingId/motions/:motionId/votes/:schoolId': () => ({ body: { vote: 'yes' } }),
+  'POST /api/campuses/:campusId/council/meetings/:meetingId/minutes/amendments': () => ({ body: { text: 'The drill is on the 14th.' } }),
+  'POST /api/campuses/:campusId/council/action-items': (w, actor) => ({ body: { meetingId: w.council.meetingId, what: 'Post the rota', ownerSchoolId: actor.schoolId ?? w.schools.a, dueDate: '2026-10-20' } }),
+  'PATCH /api/campuses/:campusId/council/action-items/:actionItemId': () => ({ body: { status: 'done', version: 1 } }),
+  'GET /api/campuses/:campusId/council/action-items': () => ({ query: 'status=open' }),
 };
 
 export function sampleFor(world: World, route: ApiRoute, actor: TestActor): Sample {

@@ -15,6 +15,7 @@ import { createClosure } from '../../server/usecases/closures.js';
 import type { UseCaseContext } from '../../server/usecases/context.js';
 import { submitAgendaItem } from '../../server/usecases/council-agenda.js';
 import { createCouncilSeries } from '../../server/usecases/council-meetings.js';
+import { circulateMinutes, closeMeeting, openMeeting } from '../../server/usecases/council-minutes.js';
 import { createSchool } from '../../server/usecases/schools.js';
 import { hashToken } from '../../server/usecases/sessions.js';
 import { createSpace } from '../../server/usecases/spaces.js';
@@ -103,7 +104,7 @@ export interface World {
   closureId: number;
   bookings: { a: number; b: number; office: number };
   /** A council meeting (an occurrence of the series), an item A and one the office submitted, a motion, an action item. */
-  council: { meetingId: number; items: { a: number; office: number }; motionId: number; actionItemId: number };
+  council: { meetingId: number; items: { a: number; office: number }; motionId: number; actionItemId: number; circulatedMeetingId: number };
   /** A council member of B's role, there to be removed. */
   spareMembershipId: number;
   actors: TestActor[];
@@ -263,5 +264,10 @@ function councilFixture(sys: UseCaseContext, campusId: number, spaceId: number, 
   const now = sys.clock();
   const motionId = sys.repos.council.insertMotion({ meetingId, agendaItemId: items.a, text: 'Share the supervision', moverSchoolId: schools.a, status: 'open', createdAt: now }).id;
   const actionItemId = sys.repos.council.insertActionItem({ campusId, meetingId, what: 'Draft a rota', ownerSchoolId: schools.a, status: 'open', createdAt: now, updatedAt: now }).id;
-  return { meetingId, items, motionId, actionItemId };
+  // The second meeting has been held and its minutes circulated: minutes every role may read.
+  const circulatedMeetingId = occurrences[1]!.id;
+  openMeeting(sys, campusId, circulatedMeetingId);
+  closeMeeting(sys, campusId, circulatedMeetingId);
+  circulateMinutes(sys, campusId, circulatedMeetingId);
+  return { meetingId, items, motionId, actionItemId, circulatedMeetingId };
 }

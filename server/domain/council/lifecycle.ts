@@ -34,7 +34,7 @@ export function nextMinutesStatus(current: MinutesStatus, event: MinutesEvent): 
     throw new DomainError(
       'state',
       `Minutes that are ${current} cannot be ${step.done}: only ${step.from} minutes can be ${step.done}.`,
-      { status: current, event },
+      { minutesStatus: current, event },
     );
   }
   return step.to;
