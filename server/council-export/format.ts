@@ -67,7 +67,7 @@ export function formatInstant(instant: string, timeZone: string, lang: ExportLan
 }
 
 /** Parameters that are local dates ("YYYY-MM-DD") and are printed as dates in the export's language. */
-const DATE_PARAMS = new Set(['date', 'due']);
+const DATE_PARAMS = new Set(['date', 'due', 'from']);
 
 /**
  * A generated text (a title or a detail line) from the dictionary, in the export's language;
@@ -77,15 +77,21 @@ const DATE_PARAMS = new Set(['date', 'due']);
  */
 function generatedText(key: string | null, params: Readonly<Record<string, string>> | null, lang: ExportLanguage): string | null {
   const labels = exportLabels[lang];
-  const template = key?.startsWith('agenda.') ? lookupLabel(labels, key) : null;
+  const template = key?.startsWith('agenda.') || key?.startsWith('decisions.') ? lookupLabel(labels, key) : null;
   if (template === null) return null;
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (DATE_PARAMS.has(name) && LOCAL_DATE.test(value)) values[name] = formatLongDate(value, lang);
     else if (name === 'reason') values[name] = lookupLabel(labels, `closureReason.${value}`) ?? value;
+    else if (name === 'scope') values[name] = interpolate(lookupLabel(labels, `decisionScope.${value}`) ?? value, { from: params?.from ? formatLongDate(params.from, lang) : '' });
     else values[name] = value;
   }
   return interpolate(template, values);
+}
+
+/** A carried motion's decision in the export's language (people's words, like a policy, as written). */
+export function decisionText(decision: { key: string; params: Record<string, string> }, lang: ExportLanguage): string {
+  return generatedText(decision.key, decision.params, lang) ?? decision.params.text ?? '';
 }
 
 /**

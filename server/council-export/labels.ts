@@ -134,6 +134,20 @@ const en = {
     event: 'Building-wide event',
     other: 'Other reason',
   },
+  /** What a carried motion decides, when it changes the calendar or the minutes. */
+  decisions: {
+    bookingCancel: 'Cancel “{{title}}” ({{school}}): {{scope}}',
+    closureLift: 'Lift the closure of {{when}}: {{reason}}',
+    minutesApproval: 'Approve the minutes of {{date}}',
+    conflict: 'Resolve the conflict {{ref}}',
+    policy: '{{text}}',
+  },
+  /** A booking decision's scope code. */
+  decisionScope: {
+    series: 'the whole series',
+    following: 'the date {{from}} and those after it',
+    occurrence: 'the date {{from}}',
+  },
 };
 
 export type ExportLabels = typeof en;
@@ -255,6 +269,18 @@ const es: ExportLabels = {
     maintenance: 'Mantenimiento',
     event: 'Evento de todo el edificio',
     other: 'Otro motivo',
+  },
+  decisions: {
+    bookingCancel: 'Cancelar «{{title}}» ({{school}}): {{scope}}',
+    closureLift: 'Levantar el cierre del {{when}}: {{reason}}',
+    minutesApproval: 'Aprobar el acta del {{date}}',
+    conflict: 'Resolver el conflicto {{ref}}',
+    policy: '{{text}}',
+  },
+  decisionScope: {
+    series: 'toda la serie',
+    following: 'la fecha {{from}} y las siguientes',
+    occurrence: 'la fecha {{from}}',
   },
 };
 

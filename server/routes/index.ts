@@ -8,6 +8,7 @@ import { bookingRoutes } from './bookings/bookings.routes.js';
 import { campusRoutes } from './campuses/campuses.routes.js';
 import { closureRoutes } from './closures/closures.routes.js';
 import { councilRoutes } from './council/council.routes.js';
+import { councilExportRoutes } from './council/export.routes.js';
 import { councilMinutesRoutes } from './council/minutes.routes.js';
 import { schoolRoutes } from './schools/schools.routes.js';
 import { spaceRoutes } from './spaces/spaces.routes.js';
@@ -27,5 +28,6 @@ export const apiRoutes: FastifyPluginAsync<{ loginLimitPerMinute: number }> = as
   await app.register(closureRoutes);
   await app.register(bookingRoutes);
   await app.register(councilRoutes);
+  await app.register(councilExportRoutes);
   await app.register(councilMinutesRoutes);
 };
