@@ -17,7 +17,8 @@ import { createClosure, toClosureRule } from '../usecases/closures.js';
 import type { UseCaseContext } from '../usecases/context.js';
 import { createSchool } from '../usecases/schools.js';
 import { createSpace, loadSpaceRules } from '../usecases/spaces.js';
-import { seedDemoAccounts } from './demo-accounts.js';
+import { DEMO_PRINCIPAL_EMAIL, seedDemoAccounts } from './demo-accounts.js';
+import { seedDemoCouncil } from './demo-council.js';
 import { DEMO_SERIES, DEMO_ONE_OFFS, type BookingSeed } from './demo-bookings.js';
 import { DEMO_CAMPUS, DEMO_CLOSURES, DEMO_SCHOOLS, DEMO_SPACES, type SpaceKey } from './demo-campus.js';
 
@@ -93,6 +94,8 @@ function seedCampus(ctx: UseCaseContext, passwordHash: string | null): DemoSumma
   // They must be made through that use cases, not by writing overlapping occurrences.
 
   const accounts = passwordHash === null ? 0 : seedDemoAccounts(ctx.repos, campus.id, passwordHash, ctx.clock());
+  const principal = ctx.repos.users.findByEmail(DEMO_PRINCIPAL_EMAIL);
+  seedDemoCouncil(ctx, campus.id, { principalId: principal?.id ?? null });
   return {
     accounts,
     campusId: campus.id,

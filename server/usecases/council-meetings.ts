@@ -83,6 +83,24 @@ export function createCouncilSeries(ctx: UseCaseContext, campusId: number, input
   });
 }
 
+/**
+ * Makes an existing booking of the building office the council's series (a campus that booked
+ * its council meetings before it used Commons for the council, like the demo campus).
+ */
+export function adoptCouncilSeries(ctx: UseCaseContext, campusId: number, bookingId: number): CouncilSeriesRow {
+  return inWriteTransaction(ctx.repos.db, () => {
+    requireActiveCampus(ctx, campusId);
+    requirePermission(ctx.actor, campusId, 'council.manage');
+    if (ctx.repos.council.seriesOf(campusId)) throw new DomainError('state', 'This campus already has a council meeting series.');
+    const booking = ctx.repos.bookings.get(bookingId);
+    if (!booking || booking.campusId !== campusId) throw notFound('booking', bookingId);
+    if (ctx.repos.schools.get(booking.schoolId)?.kind !== 'building') throw new DomainError('state', 'The council meets as the building office: choose one of its bookings.');
+    const series = ctx.repos.council.insertSeries({ campusId, bookingId, createdBy: ctx.actor.userId, createdAt: ctx.clock() });
+    recordChange(ctx, { campusId, action: 'council.series.adopt', entityType: 'council', entityId: series.id, after: series });
+    return series;
+  });
+}
+
 export interface MeetingSummary {
   occurrence: SeriesOccurrence;
   sequence: number;
