@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../server/domain/errors.js';
 import {
   AGENDA_SOURCES,
   DEFAULT_STANDING_TOPIC_KEYS,
@@ -16,6 +15,7 @@ import {
   type SubmittedItem,
 } from '../../server/domain/council/agenda.js';
 import { AGENDA_TEXT_EN, renderEnglish, STANDING_TOPICS_EN, type AgendaTextKey } from '../../server/domain/council/agenda-text.js';
+import { fieldOf } from '../helpers/errors.js';
 
 // Ids deliberately out of code order: the rotation must follow the location codes.
 const OFFICE = 40, ARTS = 30, HEALTH = 20, LEADERSHIP = 10;
@@ -312,16 +312,6 @@ describe('rotationOrder', () => {
     }
   });
 });
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'validation') return e.details.fields?.[0]?.field;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('agendaTimes', () => {
   it.each<[string, number[], string, Array<[string, string]>, number, string]>([

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../server/domain/errors.js';
 import {
   mayVote,
   quorum,
@@ -9,6 +8,7 @@ import {
   type SchoolVote,
   type VoteChoice,
 } from '../../server/domain/council/votes.js';
+import { fieldOf } from '../helpers/errors.js';
 
 /** Attendance of schools 1, 2, 3 … with the given statuses. */
 function attendance(...statuses: AttendanceStatus[]): SchoolAttendance[] {
@@ -26,16 +26,6 @@ function turnout(members: number, present: number, represented = 0): SchoolAtten
 
 function votes(...choices: VoteChoice[]): SchoolVote[] {
   return choices.map((vote, i) => ({ schoolId: i + 1, vote }));
-}
-
-function validationField(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'validation') return e.details.fields?.[0]?.field;
-    throw e;
-  }
-  return undefined;
 }
 
 describe('mayVote', () => {
@@ -88,7 +78,7 @@ describe('quorum', () => {
     ['a percentage above 100', () => quorum(10, [], 101), 'quorumPercent'],
     ['a negative percentage', () => quorum(10, [], -1), 'quorumPercent'],
   ])('refuses %s', (_name, fn, field) => {
-    expect(validationField(fn)).toBe(field);
+    expect(fieldOf(fn)).toBe(field);
   });
 
   it('refuses a member count that is not a whole number', () => {
@@ -114,6 +104,6 @@ describe('tally', () => {
 
   it('refuses a second vote by the same school', () => {
     const twice: SchoolVote[] = [{ schoolId: 4, vote: 'yes' }, { schoolId: 4, vote: 'no' }];
-    expect(validationField(() => tally(twice, { quorumMet: true }))).toBe('votes');
+    expect(fieldOf(() => tally(twice, { quorumMet: true }))).toBe('votes');
   });
 });

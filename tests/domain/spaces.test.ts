@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../server/domain/errors.js';
 import {
   assertNoParentCycle,
   spaceFamily,
   validateOpenHours,
   type SpaceRule,
 } from '../../server/domain/spaces.js';
+import { fieldOf } from '../helpers/errors.js';
 
 function space(id: number, name: string, parentId: number | null = null): SpaceRule {
   return { id, name, kind: 'room', capacity: 30, parentId, setupMinutes: 0, teardownMinutes: 0, openHours: null, archived: false };
@@ -28,16 +28,6 @@ const spaces = spacesOf(
   space(HALF_B, 'Gym half B', GYM),
   space(LIBRARY, 'Library'),
 );
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'validation') return e.details.fields?.[0]?.field;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('validateOpenHours', () => {
   it('accepts windows that end at 24:00 and returns them sorted by opening time', () => {
