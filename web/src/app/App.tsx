@@ -20,6 +20,8 @@ const BookingEditPage = lazy(() => import('../booking/BookingEditPage.js').then(
 const MyBookingsPage = lazy(() => import('../my-bookings/MyBookingsPage.js').then((m) => m.MyBookingsPage));
 const BookingDetailPage = lazy(() => import('../my-bookings/BookingDetailPage.js').then((m) => m.BookingDetailPage));
 const AdminPage = lazy(() => import('../admin/AdminPage.js').then((m) => m.AdminPage));
+const CouncilPage = lazy(() => import('../council/CouncilPage.js').then((m) => m.CouncilPage));
+const MeetingPage = lazy(() => import('../council/meeting/MeetingPage.js').then((m) => m.MeetingPage));
 
 function Redirect({ to }: { to: string }) {
   const { route } = useLocation();
@@ -59,6 +61,8 @@ const EditBooking = guarded(BookingEditPage, () => can.book.value);
 const Mine = guarded(MyBookingsPage, () => can.book.value);
 const Detail = guarded(BookingDetailPage);
 const Admin = guarded(AdminPage, () => can.manageFacilities.value || can.manageMembers.value);
+const Council = guarded(CouncilPage);
+const Meeting = guarded(MeetingPage);
 const Missing = guarded(NotFound);
 
 export function App() {
@@ -75,6 +79,8 @@ export function App() {
           <Route path="/bookings/:bookingId/edit" component={EditBooking} />
           <Route path="/admin/*" component={Admin} />
           <Route path="/admin" component={Admin} />
+          <Route path="/council" component={Council} />
+          <Route path="/council/meetings/:meetingId" component={Meeting} />
           <Route default component={Missing} />
         </Router>
       </ErrorBoundary>

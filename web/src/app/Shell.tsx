@@ -39,6 +39,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           <NavLink href="/week">{t('app.nav.week')}</NavLink>
           {can.book.value && <NavLink href="/book">{t('app.nav.book')}</NavLink>}
           {can.book.value && <NavLink href="/bookings">{t('app.nav.mine')}</NavLink>}
+          <NavLink href="/council">{t('app.nav.council')}</NavLink>
           {admin && <NavLink href="/admin">{t('app.nav.admin')}</NavLink>}
         </nav>
         <div class="tools">

@@ -2,7 +2,7 @@
 const en = {
   name: 'Commons',
   skipToContent: 'Skip to content',
-  nav: { label: 'Main', week: 'Building week', book: 'Book a space', mine: "My school's bookings", admin: 'Administration' },
+  nav: { label: 'Main', week: 'Building week', book: 'Book a space', mine: "My school's bookings", council: 'Council', admin: 'Administration' },
   language: 'Language',
   languages: { en: 'English', es: 'Español' },
   campus: 'Campus',
@@ -29,7 +29,7 @@ const en = {
 const es: typeof en = {
   name: 'Commons',
   skipToContent: 'Saltar al contenido',
-  nav: { label: 'Principal', week: 'Semana del edificio', book: 'Reservar un espacio', mine: 'Reservas de mi escuela', admin: 'Administración' },
+  nav: { label: 'Principal', week: 'Semana del edificio', book: 'Reservar un espacio', mine: 'Reservas de mi escuela', council: 'Consejo', admin: 'Administración' },
   language: 'Idioma',
   languages: { en: 'English', es: 'Español' },
   campus: 'Campus',

@@ -9,6 +9,8 @@ import { adminText } from '../admin/admin.i18n.js';
 import { appText } from '../app/app.i18n.js';
 import { bookingText } from '../booking/booking.i18n.js';
 import { calendarText } from '../calendar/calendar.i18n.js';
+import { councilText } from '../council/council.i18n.js';
+import { meetingText } from '../council/meeting/meeting.i18n.js';
 import { myBookingsText } from '../my-bookings/my-bookings.i18n.js';
 import { sessionText } from '../session/session.i18n.js';
 
@@ -23,6 +25,8 @@ export const DICTIONARIES = {
   booking: bookingText,
   myBookings: myBookingsText,
   admin: adminText,
+  council: councilText,
+  meeting: meetingText,
 } as const;
 
 function resourcesFor(language: Language): Record<string, unknown> {
