@@ -13,11 +13,12 @@ import { testConfig } from '../../helpers/app.js';
 export const DEMO_PASSWORD = 'Browser-tests-2026!';
 
 /**
- * Monday 2026-11-16, 08:00 in Los Angeles: a school week of the demo year. The server's clock
- * starts here and ticks, and the browser's Date is pinned to it, so the tests see the same
- * week whatever day they run on.
+ * Monday 2026-11-16, 06:00 in Los Angeles: a school week of the demo year, early enough that
+ * items can still be submitted to Tuesday's council meeting (until 24 h before it). The
+ * server's clock starts here and ticks, and the browser's Date is pinned to it, so the tests
+ * see the same week whatever day they run on.
  */
-export const E2E_START = Date.parse('2026-11-16T16:00:00Z');
+export const E2E_START = Date.parse('2026-11-16T14:00:00Z');
 
 export interface DemoServer {
   app: FastifyInstance;

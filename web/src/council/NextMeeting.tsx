@@ -91,6 +91,9 @@ export function NextMeeting({ meeting, mySchools }: { meeting: CouncilMeeting; m
       {member && current.status !== 'closed' && <RolesEditor meeting={current} run={run} />}
       {current.status === 'open' && <p class="info">{t('council.next.underWay')}</p>}
       {current.status === 'closed' && <p class="info">{t('council.next.closed')}</p>}
+      <p>
+        <a href={`/council/meetings/${current.id}`}>{t('council.next.room')}</a>
+      </p>
       {deadline && <p class="council-deadline">{submitting ? t('council.next.deadline', { when: deadline }) : t('council.next.deadlinePassed', { when: deadline })}</p>}
       <p role="status" class="council-announce">
         {announcement}

@@ -57,6 +57,7 @@ const en = {
     none: 'No more meetings are scheduled this school year.',
     underWay: 'The meeting is under way.',
     closed: 'The meeting is closed.',
+    room: 'Go to the meeting room: attendance, minutes, motions and votes',
   },
   roles: {
     change: 'Change chair or note-taker',
@@ -211,6 +212,7 @@ const es: typeof en = {
     none: 'No hay más reuniones programadas este año escolar.',
     underWay: 'La reunión está en curso.',
     closed: 'La reunión está cerrada.',
+    room: 'Ir a la sala de la reunión: asistencia, acta, mociones y votaciones',
   },
   roles: {
     change: 'Cambiar quién preside o toma el acta',
