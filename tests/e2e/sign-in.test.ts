@@ -24,7 +24,7 @@ describeInBrowser('signing in, roles and language', () => {
     await signIn(page, 'lead-1931@demo.test');
     await page.waitForURL(/\/week/);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Building week', 'Book a space', "My school's bookings"]);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Building week', 'Book a space', "My school's bookings", 'Council']);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
     await page.goto('/week');
@@ -35,7 +35,7 @@ describeInBrowser('signing in, roles and language', () => {
     await fresh();
     await signIn(page, 'viewer@demo.test');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Building week']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Building week', 'Council']);
     for (const path of ['/book', '/bookings', '/admin', '/admin/members']) {
       await page.goto(path);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("You don't have access");
@@ -51,7 +51,7 @@ describeInBrowser('signing in, roles and language', () => {
     await signIn(page, 'lead-1931@demo.test');
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('es');
     const nav = page.getByRole('navigation', { name: 'Principal' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Semana del edificio', 'Reservar un espacio', 'Reservas de mi escuela']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Semana del edificio', 'Reservar un espacio', 'Reservas de mi escuela', 'Consejo']);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(1);
