@@ -17,6 +17,9 @@ const LangQuery = Type.Object(
 /** The printable page has one inline stylesheet and nothing else: its own CSP allows exactly that. */
 const PAGE_CSP = `default-src 'none'; style-src '${COUNCIL_EXPORT_STYLE_HASH}'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
+const PAGE = { 200: { description: 'A standalone printable HTML page', content: { 'text/html': { schema: Type.String() } } }, ...problems(400, 401, 403, 404) };
+const PDF = { 200: { description: 'A PDF document (US Letter)', content: { 'application/pdf': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } } }, ...problems(400, 401, 403, 404) };
+
 const fileName = (what: 'agenda' | 'minutes', localStart: string, lang: ExportLanguage) => `council-${what}-${localStart.slice(0, 10)}-${lang}.pdf`;
 
 /** Agenda and minutes of a meeting as a printable page and as PDF, in English or Spanish. */
@@ -25,7 +28,7 @@ export const councilExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     `${meetingUrl}/agenda.html`,
-    { config: { access: 'campus.read' }, schema: { tags, summary: 'The agenda as a printable page', params: MeetingParams, querystring: LangQuery, response: { ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'The agenda as a printable page', params: MeetingParams, querystring: LangQuery, response: PAGE } },
     async (request, reply) => {
       const view = agendaForExport(useCaseContext(request), request.params.campusId, request.params.meetingId);
       return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(renderAgendaHtml(view, request.query.lang ?? 'en'));
@@ -34,7 +37,7 @@ export const councilExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     `${meetingUrl}/agenda.pdf`,
-    { config: { access: 'campus.read' }, schema: { tags, summary: 'The agenda as PDF', params: MeetingParams, querystring: LangQuery, response: { ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'The agenda as PDF', params: MeetingParams, querystring: LangQuery, response: PDF } },
     async (request, reply) => {
       const lang = request.query.lang ?? 'en';
       const view = agendaForExport(useCaseContext(request), request.params.campusId, request.params.meetingId);
@@ -45,7 +48,7 @@ export const councilExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     `${meetingUrl}/minutes.html`,
-    { config: { access: 'campus.read' }, schema: { tags, summary: 'The minutes as a printable page (drafts: council members only)', params: MeetingParams, querystring: LangQuery, response: { ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'The minutes as a printable page (drafts: council members only)', params: MeetingParams, querystring: LangQuery, response: PAGE } },
     async (request, reply) => {
       const lang = request.query.lang ?? 'en';
       const view = minutesForExport(useCaseContext(request), request.params.campusId, request.params.meetingId, lang);
@@ -55,7 +58,7 @@ export const councilExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     `${meetingUrl}/minutes.pdf`,
-    { config: { access: 'campus.read' }, schema: { tags, summary: 'The minutes as PDF (drafts: council members only)', params: MeetingParams, querystring: LangQuery, response: { ...problems(400, 401, 403, 404) } } },
+    { config: { access: 'campus.read' }, schema: { tags, summary: 'The minutes as PDF (drafts: council members only)', params: MeetingParams, querystring: LangQuery, response: PDF } },
     async (request, reply) => {
       const lang = request.query.lang ?? 'en';
       const view = minutesForExport(useCaseContext(request), request.params.campusId, request.params.meetingId, lang);
