@@ -8,13 +8,17 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Loading, NoAccess, NotFound } from '../app/Status.js';
 import { useScreen } from '../app/useScreen.js';
-import { useT } from '../i18n/i18n.js';
+import { useT, registerDictionary } from '../i18n/i18n.js';
 import { can } from '../session/session.state.js';
 import { ClosuresAdmin } from './ClosuresAdmin.js';
 import { MembersAdmin } from './MembersAdmin.js';
 import { SchoolsAdmin } from './SchoolsAdmin.js';
 import { SpacesAdmin } from './SpacesAdmin.js';
 import './admin.css';
+import { adminText } from './admin.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('admin', adminText);
 
 const SECTIONS: Array<{ id: string; allowed: () => boolean; Component: ComponentType }> = [
   { id: 'schools', allowed: () => can.manageSchools.value, Component: SchoolsAdmin },

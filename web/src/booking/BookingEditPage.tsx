@@ -13,7 +13,7 @@ import { SchoolChip } from '../app/SchoolChip.js';
 import { ErrorMessage, Loading } from '../app/Status.js';
 import { useScreen } from '../app/useScreen.js';
 import { formatDate, formatRange } from '../i18n/format.js';
-import { useT } from '../i18n/i18n.js';
+import { useT, registerDictionary } from '../i18n/i18n.js';
 import { bookableSchools } from '../session/session.state.js';
 import { changesBetween, formFromBooking, isValid, pendingReason, rebase, shapeFor, validate, type FormState } from './booking-form.js';
 import { viewOfError } from './booking-errors.js';
@@ -22,6 +22,10 @@ import { BookingForm } from './BookingForm.js';
 import { BookingFormFrame, useSubmission } from './BookingFormFrame.js';
 import { useDryRun } from './useDryRun.js';
 import './booking.css';
+import { bookingText } from './booking.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('booking', bookingText);
 
 const SCOPES: Scope[] = ['occurrence', 'following', 'series'];
 

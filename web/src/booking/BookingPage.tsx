@@ -8,7 +8,7 @@ import { useLocation } from 'preact-iso';
 import { bumpRevision, campus, revision, spaces } from '../app/campus.state.js';
 import { useScreen } from '../app/useScreen.js';
 import { campusNow } from '../i18n/format.js';
-import { useT } from '../i18n/i18n.js';
+import { useT, registerDictionary } from '../i18n/i18n.js';
 import { bookableSchools, selectedCampusId } from '../session/session.state.js';
 import { formFromQuery, isValid, pendingReason, shapeFor, toInput, validate, type FormState } from './booking-form.js';
 import { checkNewBooking, createBooking } from './booking.service.js';
@@ -16,6 +16,10 @@ import { BookingForm } from './BookingForm.js';
 import { BookingFormFrame, useSubmission } from './BookingFormFrame.js';
 import { useDryRun } from './useDryRun.js';
 import './booking.css';
+import { bookingText } from './booking.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('booking', bookingText);
 
 const SHAPE = shapeFor('create');
 

@@ -2,14 +2,15 @@
  * The Council home (/council): the next meeting with its agenda, the open action items and the
  * past meetings; or, before the campus has a meeting series, a way to set one up. Every role
  * reads it; council members (a school's lead, council member or the principal) change the
- * agenda. Refetches when the campus's revision ticks: council changes are live events.
+ * agenda. Refetches when the campus's revision ticks: council changes are live events. At the
+ * foot, the council's settings (the administrator and the principal change them).
  */
 import { campus } from '../app/campus.state.js';
 import { errorText } from '../app/error-text.js';
 import { ErrorMessage, Loading } from '../app/Status.js';
 import { useScreen } from '../app/useScreen.js';
 import { campusNow } from '../i18n/format.js';
-import { useT } from '../i18n/i18n.js';
+import { useT, registerDictionary } from '../i18n/i18n.js';
 import { can, membership } from '../session/session.state.js';
 import { ActionItems } from './ActionItems.js';
 import { councilSchoolsOf, nextMeeting, pastMeetings } from './council-home.js';
@@ -18,7 +19,14 @@ import { listMeetings } from './council.service.js';
 import { NextMeeting } from './NextMeeting.js';
 import { PastMeetings } from './PastMeetings.js';
 import { SeriesSetup } from './SeriesSetup.js';
+import { SettingsPanel } from './SettingsPanel.js';
 import './council.css';
+import { councilText } from './council.i18n.js';
+import { bookingText } from '../booking/booking.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('council', councilText);
+registerDictionary('booking', bookingText);
 
 export function CouncilPage() {
   const t = useT();
@@ -58,6 +66,7 @@ export function CouncilPage() {
       <p class="muted">{t('council.intro')}</p>
       {meetings.data !== null && meetings.data.length > 0 && mySchools.length === 0 && <p class="muted">{t('council.readOnly')}</p>}
       {body}
+      <SettingsPanel />
     </div>
   );
 }

@@ -9,6 +9,10 @@ const versioned = (version: number | null) => (version === null ? {} : { version
 
 export const getCouncilSettings = (campusId: number) => api<CouncilSettings>('GET', `${council(campusId)}/settings`);
 
+/** Only the fields given change (admin and principal: 'council.manage'); 400 validation names the field, e.g. "standingTopics/3". */
+export const updateCouncilSettings = (campusId: number, changes: Partial<Omit<CouncilSettings, 'campusId'>>) =>
+  api<CouncilSettings>('PATCH', `${council(campusId)}/settings`, { body: changes });
+
 /** Every meeting of the series in date order; [] when the campus has no series yet. */
 export const listMeetings = (campusId: number) => api<CouncilMeeting[]>('GET', `${council(campusId)}/meetings`);
 

@@ -1,36 +1,28 @@
 /**
  * English and Spanish, switchable at any time. i18next holds the dictionaries; each feature
- * keeps its own (web/src/<feature>/<feature>.i18n.ts) and registers it in DICTIONARIES below.
- * The current language is a signal: a component that calls useT() re-renders when it changes.
+ * keeps its own (web/src/<feature>/<feature>.i18n.ts). The frame, sign-in and the week view —
+ * what the first page needs — are in EAGER below; a page loaded on demand registers its
+ * feature's dictionary when its module loads (registerDictionary), so the dictionary travels
+ * in the page's own chunk. The current language is a signal: a component that calls useT()
+ * re-renders when it changes.
  */
 import i18next, { type TFunction } from 'i18next';
 import { signal } from '@preact/signals';
-import { adminText } from '../admin/admin.i18n.js';
 import { appText } from '../app/app.i18n.js';
-import { bookingText } from '../booking/booking.i18n.js';
 import { calendarText } from '../calendar/calendar.i18n.js';
-import { councilText } from '../council/council.i18n.js';
-import { meetingText } from '../council/meeting/meeting.i18n.js';
-import { myBookingsText } from '../my-bookings/my-bookings.i18n.js';
 import { sessionText } from '../session/session.i18n.js';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Every feature's dictionary, by namespace: t('booking.title') reads bookingText.en.title. */
-export const DICTIONARIES = {
-  app: appText,
-  session: sessionText,
-  calendar: calendarText,
-  booking: bookingText,
-  myBookings: myBookingsText,
-  admin: adminText,
-  council: councilText,
-  meeting: meetingText,
-} as const;
+/** A feature's dictionary: the same keys in both languages. */
+export type Dictionary = Record<Language, Record<string, unknown>>;
+
+/** The dictionaries of what the first page shows, by namespace: t('calendar.title') reads calendarText.en.title. */
+const EAGER: Record<string, Dictionary> = { app: appText, session: sessionText, calendar: calendarText };
 
 function resourcesFor(language: Language): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(DICTIONARIES).map(([namespace, text]) => [namespace, text[language]]));
+  return Object.fromEntries(Object.entries(EAGER).map(([namespace, text]) => [namespace, text[language]]));
 }
 
 const STORAGE_KEY = 'commons.language';
@@ -51,6 +43,11 @@ void i18next.init({
   initAsync: false, // the resources are bundled: ready at once
   returnNull: false,
 });
+
+/** Adds a feature's dictionary (idempotent); call it at the top of the module of a page loaded on demand. */
+export function registerDictionary(namespace: string, text: Dictionary): void {
+  for (const language of LANGUAGES) i18next.addResourceBundle(language, 'translation', { [namespace]: text[language] }, true, false);
+}
 
 export function setLanguage(next: Language): void {
   language.value = next;

@@ -11,7 +11,7 @@ import { errorText } from '../app/error-text.js';
 import { SchoolChip } from '../app/SchoolChip.js';
 import { ErrorMessage, Loading, NotFound } from '../app/Status.js';
 import { useScreen } from '../app/useScreen.js';
-import { language, useT } from '../i18n/i18n.js';
+import { language, useT, registerDictionary } from '../i18n/i18n.js';
 import { formatInstant, formatRange } from '../i18n/format.js';
 import { bookableSchools, can } from '../session/session.state.js';
 import { dateCounts, datesFor, editHref, isChangeable, LIST_FILTERS, mayChange, type CancelScope, type DateFilter } from './bookings-list.js';
@@ -19,6 +19,12 @@ import { CancelDialog } from './CancelDialog.js';
 import { getBooking } from './my-bookings.service.js';
 import { describeRule } from './rule-describe.js';
 import './my-bookings.css';
+import { myBookingsText } from './my-bookings.i18n.js';
+import { bookingText } from '../booking/booking.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('myBookings', myBookingsText);
+registerDictionary('booking', bookingText);
 
 /** Dates shown before "Show all": a year-long series has a hundred or more. */
 const FIRST_ROWS = 20;

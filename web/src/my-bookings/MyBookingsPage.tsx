@@ -12,13 +12,19 @@ import { errorText } from '../app/error-text.js';
 import { SchoolChip } from '../app/SchoolChip.js';
 import { ErrorMessage, Loading } from '../app/Status.js';
 import { useScreen } from '../app/useScreen.js';
-import { language, useT } from '../i18n/i18n.js';
+import { language, useT, registerDictionary } from '../i18n/i18n.js';
 import { addDays, campusNow, formatInstant, formatRange } from '../i18n/format.js';
 import { bookableSchools } from '../session/session.state.js';
 import { comingByBooking, LIST_FILTERS, listFilterOf, rowsFor, type ListFilter, type ListRow } from './bookings-list.js';
 import { listSchoolBookings, listSchoolOccurrences } from './my-bookings.service.js';
 import { describeRule } from './rule-describe.js';
 import './my-bookings.css';
+import { myBookingsText } from './my-bookings.i18n.js';
+import { bookingText } from '../booking/booking.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('myBookings', myBookingsText);
+registerDictionary('booking', bookingText);
 
 /** The occurrences API answers at most 400 days at once: enough for a school year. */
 const WINDOW_DAYS = 400;

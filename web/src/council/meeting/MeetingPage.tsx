@@ -12,7 +12,7 @@ import { errorText } from '../../app/error-text.js';
 import { ErrorMessage, Loading } from '../../app/Status.js';
 import { useScreen } from '../../app/useScreen.js';
 import { formatDate } from '../../i18n/format.js';
-import { useT } from '../../i18n/i18n.js';
+import { useT, registerDictionary } from '../../i18n/i18n.js';
 import { membership } from '../../session/session.state.js';
 import { ActionItemsPanel } from './ActionItemsPanel.js';
 import { AgendaItemCard, type ItemText } from './AgendaItemCard.js';
@@ -24,6 +24,12 @@ import { councilSchoolIds, detailLinesById, earlierOpenActions, mayAmendMinutes,
 import { useMeetingData, type MeetingData } from './meeting.hooks.js';
 import type { AttendanceSheet, MeetingState, Motion } from './meeting.types.js';
 import './meeting.css';
+import { councilText } from '../council.i18n.js';
+import { meetingText } from './meeting.i18n.js';
+
+// This page loads on demand: its words come with it (web/src/i18n/i18n.ts).
+registerDictionary('council', councilText);
+registerDictionary('meeting', meetingText);
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const t = useT();
