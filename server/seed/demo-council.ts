@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor.js';
 import type { UseCaseContext } from '../usecases/context.js';
 import { submitAgendaItem } from '../usecases/council-agenda.js';
 import { createActionItem, updateActionItem } from '../usecases/council-actions.js';
-import { adoptCouncilSeries, listMeetings } from '../usecases/council-meetings.js';
+import { adoptCouncilSeries, councilSettings, listMeetings } from '../usecases/council-meetings.js';
 import { getMinutes } from '../usecases/council-minutes-read.js';
 import { circulateMinutes, closeMeeting, openMeeting, setAttendance, writeNotes } from '../usecases/council-minutes.js';
 import { castVote, closeMotion, proposeMotion } from '../usecases/council-motions.js';
@@ -36,8 +36,9 @@ export function seedDemoCouncil(ctx: UseCaseContext, campusId: number, people: {
   const now = ctx.clock();
   const meetings = listMeetings(ctx, campusId).meetings.filter((m) => m.occurrence.status === 'active');
   const past = meetings.filter((m) => m.occurrence.endUtc <= now);
-  const deadlineHours = 24;
-  const next = meetings.find((m) => m.occurrence.startUtc - deadlineHours * HOUR_MS > now);
+  // The first meeting that still takes submitted items.
+  const { submissionDeadlineHours } = councilSettings(ctx, campusId);
+  const next = meetings.find((m) => m.occurrence.startUtc - submissionDeadlineHours * HOUR_MS > now);
 
   // Minutes need a person (votes are cast by someone); without demo accounts there are none.
   if (people.principalId !== null && past.length >= 2) {

@@ -7,12 +7,14 @@
  */
 import { inWriteTransaction } from '../db/connection.js';
 import type { AgendaItemRow, MeetingRow } from '../db/repositories/council.repository.js';
-import { agendaTimes, draftAgenda, type AgendaInput, type CouncilMatter, type DraftItem, type HighImpactEntry } from '../domain/council/agenda.js';
-import { DomainError } from '../domain/errors.js';
+import { agendaTimes, AGENDA_SOURCES, DEFAULT_MINUTES, draftAgenda, type AgendaInput, type CouncilMatter, type DraftItem, type HighImpactEntry } from '../domain/council/agenda.js';
+import { DomainError, invalidField, unknownReference } from '../domain/errors.js';
+import { minutesOfDay } from '../domain/spaces.js';
 import { recordChange } from './audit.js';
 import { requireActiveCampus, requireCampus } from './campuses.js';
 import { notFound, type UseCaseContext } from './context.js';
 import { councilSettings, ensureMeeting, findMeeting, listMeetings, memberSchools, requireCouncilMember, requireVersion, type MeetingSummary } from './council-meetings.js';
+import { mayReadDraftMinutes } from './council-minutes-read.js';
 import { requirePermission } from './authorize.js';
 
 const HIGH_IMPACT_DAYS = 14;
@@ -44,21 +46,24 @@ export function agendaInputFor(ctx: UseCaseContext, campusId: number, summary: M
       dueDate: a.dueDate,
     })),
     councilMatters: councilMatterSources.flatMap((source) => source(ctx, campusId, summary)),
-    highImpact: highImpact(ctx, campusId, summary, series?.bookingId ?? null, settings.highImpactAttendees),
+    highImpact: highImpact(ctx, campusId, summary, new Set(series ? ctx.repos.council.occurrencesOf(series).map((o) => o.bookingId) : []), settings.highImpactAttendees),
     standingTopics: settings.standingTopics,
     submitted: [],
     memberSchools: schools.map((s) => ({ id: s.id, code: s.locationCode })),
   };
 }
 
-/** The coming two weeks from the meeting: big events and the big spaces, and closures. */
-function highImpact(ctx: UseCaseContext, campusId: number, summary: MeetingSummary, councilBookingId: number | null, attendeesThreshold: number): HighImpactEntry[] {
+/**
+ * The coming two weeks from the meeting: big events and the big spaces, and closures. The
+ * council's own meetings are not news: its booking and the splits that continue it are left out.
+ */
+function highImpact(ctx: UseCaseContext, campusId: number, summary: MeetingSummary, councilBookingIds: ReadonlySet<number>, attendeesThreshold: number): HighImpactEntry[] {
   const fromUtc = summary.occurrence.startUtc;
   const toUtc = fromUtc + HIGH_IMPACT_DAYS * DAY_MS;
   const spaces = new Map(ctx.repos.spaces.listByCampus(campusId, true).map((s) => [s.id, s]));
   const bookings: HighImpactEntry[] = ctx.repos.occurrences
     .listInRange({ campusId, fromUtc, toUtc, includeCancelled: false })
-    .filter((o) => o.bookingId !== councilBookingId && (HIGH_IMPACT_KINDS.has(spaces.get(o.spaceId)?.kind ?? '') || o.attendees >= attendeesThreshold))
+    .filter((o) => !councilBookingIds.has(o.bookingId) && (HIGH_IMPACT_KINDS.has(spaces.get(o.spaceId)?.kind ?? '') || o.attendees >= attendeesThreshold))
     .map((o) => ({ kind: 'booking', occurrenceId: o.occurrenceId, bookingId: o.bookingId, title: o.title, schoolCode: o.schoolCode, spaceName: o.spaceName, localStart: o.localStart, localEnd: o.localEnd, attendees: o.attendees }));
   const closures: HighImpactEntry[] = ctx.repos.closures.activeInRange(campusId, fromUtc, toUtc).map((c) => ({
     kind: 'closure',
@@ -85,7 +90,12 @@ export interface AgendaView {
   version: number | null;
 }
 
-/** The agenda as it stands: published to every role on the campus, viewers included. */
+/**
+ * The agenda as it stands: published to every role on the campus, viewers included. The notes
+ * written against each item are the minutes, though: while those are a draft, only the readers
+ * of draft minutes (getMinutes) see them here; everyone else gets the items without notes.
+ * An agenda that runs past midnight is still read (its later times on the next day's clock).
+ */
 export function getAgenda(ctx: UseCaseContext, campusId: number, occurrenceId: number): AgendaView {
   requireCampus(ctx, campusId);
   requirePermission(ctx.actor, campusId, 'campus.read');
@@ -94,7 +104,7 @@ export function getAgenda(ctx: UseCaseContext, campusId: number, occurrenceId: n
   const start = summary.occurrence.localStart.slice(11, 16);
   if (!summary.meeting?.agendaDraftedAt) {
     const draft = draftAgenda(agendaInputFor(ctx, campusId, summary));
-    const times = agendaTimes(draft, start);
+    const times = agendaTimes(draft, start, { pastMidnight: 'wrap' });
     return {
       summary,
       drafted: false,
@@ -106,15 +116,17 @@ export function getAgenda(ctx: UseCaseContext, campusId: number, occurrenceId: n
     };
   }
   const rows = ctx.repos.council.agenda(occurrenceId);
-  const visible = rows.filter((r) => r.mergedIntoId === null && r.withdrawnAt === null);
-  const times = agendaTimes(visible, start);
+  const visible = rows.filter(onTheAgenda);
+  const times = agendaTimes(visible, start, { pastMidnight: 'wrap' });
+  const hideNotes = summary.meeting.minutesStatus === 'draft' && !mayReadDraftMinutes(ctx, campusId);
   return {
     summary,
     drafted: true,
     items: visible.map((item, index) => ({
       ...item,
+      ...(hideNotes ? { notes: '' } : {}),
       ...times.items[index]!,
-      merged: rows.filter((r) => r.mergedIntoId === item.id).map((r) => ({ id: r.id, title: r.title })),
+      merged: rows.filter((r) => r.mergedIntoId === item.id && r.withdrawnAt === null).map((r) => ({ id: r.id, title: r.title })),
     })),
     totalMinutes: times.totalMinutes,
     plannedEnd: times.plannedEnd,
@@ -128,7 +140,7 @@ function submissionDeadline(ctx: UseCaseContext, campusId: number, summary: Meet
 }
 
 /** Writes the live draft down (once), inside the caller's transaction; returns the meeting. */
-function writtenDown(ctx: UseCaseContext, campusId: number, occurrenceId: number): MeetingRow {
+export function writtenDown(ctx: UseCaseContext, campusId: number, occurrenceId: number): MeetingRow {
   const meeting = ensureMeeting(ctx, campusId, occurrenceId);
   if (meeting.status === 'closed') throw new DomainError('state', 'The meeting is closed: its agenda can no longer change.');
   if (meeting.agendaDraftedAt !== null) return meeting;
@@ -160,7 +172,25 @@ function renumber(ctx: UseCaseContext, occurrenceId: number, orderedIds: readonl
   ctx.repos.council.setPositions([...orderedIds, ...rest.map((r) => r.id)].map((id, position) => ({ id, position })));
 }
 
-const visibleIds = (rows: readonly AgendaItemRow[]) => rows.filter((r) => r.mergedIntoId === null && r.withdrawnAt === null).map((r) => r.id);
+/** On the agenda in its own right: neither merged into another item nor withdrawn. */
+const onTheAgenda = (r: AgendaItemRow) => r.mergedIntoId === null && r.withdrawnAt === null;
+
+const visibleIds = (rows: readonly AgendaItemRow[]) => rows.filter(onTheAgenda).map((r) => r.id);
+
+/** A title people typed: trimmed, never blank. */
+function titleText(title: string): string {
+  const text = title.trim();
+  if (text === '') throw invalidField('title', 'must not be blank');
+  return text;
+}
+
+/** A time-box that makes the agenda run past midnight is refused (shortening one never is). */
+function requireFitsTheDay(ctx: UseCaseContext, campusId: number, occurrenceId: number, item: AgendaItemRow, minutes: number): void {
+  if (minutes <= item.minutes || !onTheAgenda(item)) return;
+  const start = minutesOfDay(findMeeting(ctx, campusId, occurrenceId).occurrence.localStart.slice(11, 16)) ?? 0;
+  const total = ctx.repos.council.agenda(occurrenceId).filter(onTheAgenda).reduce((sum, r) => sum + (r.id === item.id ? minutes : r.minutes), 0);
+  if (start + total > 1440) throw invalidField('minutes', `the agenda would then run ${start + total - 1440} minutes past midnight; shorten another item first`);
+}
 
 export interface SubmittedItemInput {
   schoolId: number;
@@ -182,17 +212,18 @@ export function submitAgendaItem(ctx: UseCaseContext, campusId: number, occurren
     if (ctx.clock() >= submissionDeadline(ctx, campusId, summary)) {
       throw new DomainError('state', 'The deadline for submitting items to this meeting has passed: submit it to the next one.', { deadline: new Date(submissionDeadline(ctx, campusId, summary)).toISOString() });
     }
+    const title = titleText(input.title);
     const meeting = writtenDown(ctx, campusId, occurrenceId);
     if (meeting.status !== 'scheduled') throw new DomainError('state', 'The meeting has begun: items can no longer be submitted to it.');
     const now = ctx.clock();
     const row = ctx.repos.council.insertAgendaItem({
       meetingId: occurrenceId,
       source: 'submitted',
-      title: input.title.trim(),
+      title,
       detail: input.detail?.trim() ?? '',
       schoolId: input.schoolId,
       submittedBy: ctx.actor.userId,
-      minutes: input.minutes ?? 10,
+      minutes: input.minutes ?? DEFAULT_MINUTES.submitted,
       position: Number.MAX_SAFE_INTEGER,
       createdAt: now,
       updatedAt: now,
@@ -207,17 +238,20 @@ export function submitAgendaItem(ctx: UseCaseContext, campusId: number, occurren
 
 /** The visible order with the new submitted item placed by rotation among the submitted ones; the rest keep their order. */
 function placeSubmitted(ctx: UseCaseContext, campusId: number, summary: MeetingSummary, added: AgendaItemRow): number[] {
-  const rows = ctx.repos.council.agenda(summary.occurrence.occurrenceId).filter((r) => r.mergedIntoId === null && r.withdrawnAt === null && r.id !== added.id);
-  const codes = new Map(memberSchools(ctx, campusId).map((s) => [s.id, s.locationCode]));
+  const rows = ctx.repos.council.agenda(summary.occurrence.occurrenceId).filter((r) => onTheAgenda(r) && r.id !== added.id);
+  const schools = memberSchools(ctx, campusId).map((s) => ({ id: s.id, code: s.locationCode }));
+  const codes = new Map(schools.map((s) => [s.id, s.code]));
   const submitted = [...rows.filter((r) => r.source === 'submitted'), added];
+  // The domain's rotation of submitted items, on an agenda that holds nothing else.
   const rotated = draftAgenda({
-    ...agendaInputFor(ctx, campusId, summary),
+    meeting: { id: summary.occurrence.occurrenceId, sequence: summary.sequence, localStart: summary.occurrence.localStart, localEnd: summary.occurrence.localEnd },
     previousMeeting: null,
     openActionItems: [],
     councilMatters: [],
     highImpact: [],
     standingTopics: [],
     submitted: submitted.map((r) => ({ id: r.id, title: r.title, detail: r.detail, schoolId: r.schoolId!, schoolCode: codes.get(r.schoolId!) ?? '', submittedAt: r.createdAt })),
+    memberSchools: schools,
   }).map((item) => item.sourceId);
   const before = rotated[rotated.indexOf(added.id) - 1];
   const ids = rows.map((r) => r.id);
@@ -274,17 +308,30 @@ export function updateAgendaItem(ctx: UseCaseContext, campusId: number, occurren
     const item = requireItem(ctx, campusId, occurrenceId, itemId);
     requireVersion(item, changes.version);
     if (changes.title !== undefined || changes.detail !== undefined) {
-      if (item.source !== 'submitted') throw new DomainError('validation', 'Only submitted items can be reworded.', { fields: [{ field: 'title', message: 'generated items keep their wording' }] });
+      if (item.source !== 'submitted') {
+        const field = changes.title !== undefined ? 'title' : 'detail';
+        throw new DomainError('validation', 'Only submitted items can be reworded.', { fields: [{ field, message: 'generated items keep their wording' }] });
+      }
       requireCouncilMember(ctx, campusId, item.schoolId!);
     }
-    const { version: _version, ...rest } = changes;
-    const after = ctx.repos.council.updateAgendaItem(itemId, { ...rest, ...(rest.title ? { title: rest.title.trim() } : {}), updatedAt: ctx.clock() });
+    if (changes.minutes !== undefined) requireFitsTheDay(ctx, campusId, occurrenceId, item, changes.minutes);
+    const { version: _version, title, detail, ...rest } = changes;
+    const after = ctx.repos.council.updateAgendaItem(itemId, {
+      ...rest,
+      ...(title === undefined ? {} : { title: titleText(title) }),
+      ...(detail === undefined ? {} : { detail: detail.trim() }),
+      updatedAt: ctx.clock(),
+    });
     recordChange(ctx, { campusId, schoolId: item.schoolId, action: 'agenda_item.update', entityType: 'agenda_item', entityId: itemId, before: item, after });
     return after;
   });
 }
 
-/** Merges one item into another: it is discussed there, and its time is added to it. */
+/**
+ * Merges one item into another before the meeting: it is discussed there, and its time is added
+ * to it. Once the meeting has begun, items carry notes and motions of their own, which a merge
+ * would hide from the minutes; so from then on it is refused.
+ */
 export function mergeAgendaItem(ctx: UseCaseContext, campusId: number, occurrenceId: number, itemId: number, into: { intoId: number; version?: number }): AgendaItemRow {
   return inWriteTransaction(ctx.repos.db, () => {
     requireActiveCampus(ctx, campusId);
@@ -292,9 +339,10 @@ export function mergeAgendaItem(ctx: UseCaseContext, campusId: number, occurrenc
     const meeting = writtenDown(ctx, campusId, occurrenceId);
     requireVersion(meeting, into.version);
     const item = requireItem(ctx, campusId, occurrenceId, itemId);
-    const target = requireItem(ctx, campusId, occurrenceId, into.intoId);
-    const hidden = (r: AgendaItemRow) => r.mergedIntoId !== null || r.withdrawnAt !== null;
-    if (item.id === target.id || hidden(item) || hidden(target)) {
+    if (meeting.status !== 'scheduled') throw new DomainError('state', 'The meeting has begun: its items are no longer merged (their notes and motions stay where they are).');
+    const target = ctx.repos.council.agendaItem(into.intoId);
+    if (target?.meetingId !== occurrenceId) throw unknownReference('intoId', 'agenda item of this meeting', into.intoId);
+    if (item.id === target.id || !onTheAgenda(item) || !onTheAgenda(target)) {
       throw new DomainError('validation', 'Merge one agenda item into another one that is on the agenda.', { fields: [{ field: 'intoId', message: 'must be another item on the agenda' }] });
     }
     const now = ctx.clock();
@@ -310,6 +358,7 @@ export function mergeAgendaItem(ctx: UseCaseContext, campusId: number, occurrenc
 export function withdrawAgendaItem(ctx: UseCaseContext, campusId: number, occurrenceId: number, itemId: number): AgendaItemRow {
   return inWriteTransaction(ctx.repos.db, () => {
     requireActiveCampus(ctx, campusId);
+    requireCouncilMember(ctx, campusId);
     const meeting = writtenDown(ctx, campusId, occurrenceId);
     const item = requireItem(ctx, campusId, occurrenceId, itemId);
     if (item.source !== 'submitted' || item.withdrawnAt !== null) throw new DomainError('state', 'Only a submitted item that is on the agenda can be withdrawn.');
@@ -317,6 +366,9 @@ export function withdrawAgendaItem(ctx: UseCaseContext, campusId: number, occurr
     if (meeting.status !== 'scheduled') throw new DomainError('state', 'The meeting has begun: the item stays on its agenda.');
     const now = ctx.clock();
     const after = ctx.repos.council.updateAgendaItem(itemId, { withdrawnAt: now, updatedAt: now });
+    // Merged into another item, it had added its time there: the time goes with it.
+    const host = item.mergedIntoId === null ? undefined : ctx.repos.council.agendaItem(item.mergedIntoId);
+    if (host) ctx.repos.council.updateAgendaItem(host.id, { minutes: Math.max(host.minutes - item.minutes, 1), updatedAt: now });
     ctx.repos.council.updateMeeting(occurrenceId, { updatedAt: now });
     recordChange(ctx, { campusId, schoolId: item.schoolId, action: 'agenda_item.withdraw', entityType: 'agenda_item', entityId: itemId, before: item, after });
     return after;
@@ -339,16 +391,22 @@ export function refreshAgenda(ctx: UseCaseContext, campusId: number, occurrenceI
     const present = new Map(rows.map((r) => [key(r), r]));
     const fresh = draftAgenda(agendaInputFor(ctx, campusId, findMeeting(ctx, campusId, occurrenceId)));
     const order = visibleIds(rows);
+    // Every row by id, the ones added here included, so that several new items of one section keep their order.
+    const byId = new Map(rows.map((r) => [r.id, r]));
     const now = ctx.clock();
     for (const item of fresh) {
       const existing = present.get(key(item));
       if (existing) {
-        if (item.source === 'high_impact') ctx.repos.council.updateAgendaItem(existing.id, { detail: item.detail, detailLines: item.detailLines, updatedAt: now });
+        // Generated details that say how things stand now: the fortnight's list, whether the minutes were circulated.
+        if (item.source === 'high_impact' || item.source === 'minutes_approval') {
+          ctx.repos.council.updateAgendaItem(existing.id, { detail: item.detail, detailLines: item.detailLines, updatedAt: now });
+        }
         continue;
       }
       const row = ctx.repos.council.insertAgendaItem({ ...draftRow(item), meetingId: occurrenceId, position: Number.MAX_SAFE_INTEGER, createdAt: now, updatedAt: now });
-      const lastOfSection = order.findLastIndex((id) => rows.find((r) => r.id === id)?.source === item.source);
-      order.splice(lastOfSection >= 0 ? lastOfSection + 1 : sectionStart(order, rows, item.source), 0, row.id);
+      const lastOfSection = order.findLastIndex((id) => byId.get(id)?.source === item.source);
+      order.splice(lastOfSection >= 0 ? lastOfSection + 1 : sectionStart(order, byId, item.source), 0, row.id);
+      byId.set(row.id, row);
     }
     renumber(ctx, occurrenceId, order);
     ctx.repos.council.updateMeeting(occurrenceId, { updatedAt: now });
@@ -357,11 +415,11 @@ export function refreshAgenda(ctx: UseCaseContext, campusId: number, occurrenceI
   return getAgenda(ctx, campusId, occurrenceId);
 }
 
-const SECTION_ORDER = ['minutes_approval', 'action_item', 'council_matter', 'high_impact', 'submitted', 'standing'];
+const SECTION_ORDER: readonly string[] = AGENDA_SOURCES;
 
 /** Where a section with no items yet begins: before the first item of a later section. */
-function sectionStart(order: readonly number[], rows: readonly AgendaItemRow[], source: string): number {
+function sectionStart(order: readonly number[], rows: ReadonlyMap<number, AgendaItemRow>, source: string): number {
   const rank = SECTION_ORDER.indexOf(source);
-  const at = order.findIndex((id) => SECTION_ORDER.indexOf(rows.find((r) => r.id === id)?.source ?? '') > rank);
+  const at = order.findIndex((id) => SECTION_ORDER.indexOf(rows.get(id)?.source ?? '') > rank);
   return at >= 0 ? at : order.length;
 }

@@ -133,18 +133,31 @@ export function listMeetings(ctx: UseCaseContext, campusId: number): { series: C
   };
 }
 
-/** Sequence = how many earlier dates the series has (a split's re-created dates count once). */
+/**
+ * Sequence = how many earlier dates the series has. A date counts while one of its occurrences
+ * takes place, was cancelled by a person, or is skipped (an EXDATE), so cancelling or skipping a
+ * meeting does not reshuffle the rotations. A date that an edit of the series moved away from
+ * does not count: after a "this and following" move from Tuesdays to Wednesdays, each week would
+ * otherwise count twice and the rotations would skip every other school. Such a date keeps its
+ * (cancelled) place in the list with the number of the meeting that follows it. A split's
+ * re-created dates count once.
+ */
 function withSequence(occurrences: readonly SeriesOccurrence[]): Array<{ occurrence: SeriesOccurrence; sequence: number }> {
-  const dates = [...new Set(occurrences.map((o) => o.originalLocalStart.slice(0, 10)))].sort();
-  const byDate = new Map(dates.map((date, index) => [date, index]));
+  const dateOf = (o: SeriesOccurrence) => o.originalLocalStart.slice(0, 10);
+  const counted = [...new Set(occurrences.filter((o) => o.status === 'active' || o.isException || o.skipped).map(dateOf))].sort();
   // Of several rows for one date (a cancelled one and its replacement), the active one is the meeting.
   const current = new Map<string, SeriesOccurrence>();
   for (const o of occurrences) {
-    const date = o.originalLocalStart.slice(0, 10);
-    const seen = current.get(date);
-    if (!seen || (seen.status === 'cancelled' && o.status === 'active')) current.set(date, o);
+    const seen = current.get(dateOf(o));
+    if (!seen || (seen.status === 'cancelled' && o.status === 'active')) current.set(dateOf(o), o);
   }
-  return [...current.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, occurrence]) => ({ occurrence, sequence: byDate.get(date)! }));
+  let earlier = 0;
+  return [...current.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, occurrence]) => {
+      while (earlier < counted.length && counted[earlier]! < date) earlier++;
+      return { occurrence, sequence: earlier };
+    });
 }
 
 /** One meeting (its record or its defaults); 404 for anything that is not a meeting of this campus. */
@@ -157,8 +170,11 @@ export function findMeeting(ctx: UseCaseContext, campusId: number, occurrenceId:
 /** The meeting's record, created with its defaults at the first write. Call inside the write transaction. */
 export function ensureMeeting(ctx: UseCaseContext, campusId: number, occurrenceId: number): MeetingRow {
   const summary = findMeeting(ctx, campusId, occurrenceId);
+  // A cancelled meeting takes no agenda, attendance or minutes — unless it had already begun.
+  if (summary.occurrence.status === 'cancelled' && (summary.meeting?.status ?? 'scheduled') === 'scheduled') {
+    throw new DomainError('state', 'This meeting was cancelled.', { cancelled: true });
+  }
   if (summary.meeting) return summary.meeting;
-  if (summary.occurrence.status === 'cancelled') throw new DomainError('state', 'This meeting was cancelled.');
   const now = ctx.clock();
   return ctx.repos.council.insertMeeting({
     occurrenceId,
@@ -174,9 +190,15 @@ export function ensureMeeting(ctx: UseCaseContext, campusId: number, occurrenceI
   });
 }
 
-/** The schools the actor speaks for on this council (empty: they may only read). */
+/**
+ * The schools the actor speaks for on this council (empty: they may only read). A school that
+ * has been archived is no longer a member school, so its people no longer sit on the council.
+ */
 export function actingCouncilSchools(ctx: UseCaseContext, campusId: number): number[] {
-  return councilSchoolsOf(ctx.actor.memberships, campusId);
+  const mine = councilSchoolsOf(ctx.actor.memberships, campusId);
+  if (mine.length === 0) return mine;
+  const members = new Set(memberSchools(ctx, campusId).map((s) => s.id));
+  return mine.filter((id) => members.has(id));
 }
 
 /** Refuses a council write from someone who sits on the council for none of the campus's schools. */

@@ -53,7 +53,7 @@ export interface MinutesRecord {
 }
 
 /** Draft minutes are read by those who write them: council members, and the campus's admins (council.manage). */
-function mayReadDraft(ctx: UseCaseContext, campusId: number): boolean {
+export function mayReadDraftMinutes(ctx: UseCaseContext, campusId: number): boolean {
   return ctx.actor.system || actingCouncilSchools(ctx, campusId).length > 0 || allows(ctx.actor.memberships, campusId, 'council.manage');
 }
 
@@ -62,7 +62,7 @@ export function getMinutes(ctx: UseCaseContext, campusId: number, meetingId: num
   requirePermission(ctx.actor, campusId, 'campus.read');
   const summary = findMeeting(ctx, campusId, meetingId);
   const minutesStatus = summary.meeting?.minutesStatus ?? 'draft';
-  if (minutesStatus === 'draft' && !mayReadDraft(ctx, campusId)) {
+  if (minutesStatus === 'draft' && !mayReadDraftMinutes(ctx, campusId)) {
     throw new DomainError('forbidden', 'These minutes are still a draft: they can be read once they are circulated.', { minutesStatus });
   }
   const rows = summary.meeting ? ctx.repos.council.agenda(meetingId) : [];
@@ -87,13 +87,8 @@ export function getMinutes(ctx: UseCaseContext, campusId: number, meetingId: num
   };
 }
 
-/** Planned start and end of each visible item; none when the agenda cannot be timed (it would run past midnight). */
+/** Planned start and end of each visible item (as the agenda gives them, past midnight included). */
 function plannedTimes(items: readonly AgendaItemRow[], start: string): Map<number, { start: string; end: string }> {
-  try {
-    const times = agendaTimes(items, start);
-    return new Map(items.map((item, i) => [item.id, times.items[i]!]));
-  } catch (error) {
-    if (error instanceof DomainError) return new Map();
-    throw error;
-  }
+  const times = agendaTimes(items, start, { pastMidnight: 'wrap' });
+  return new Map(items.map((item, i) => [item.id, times.items[i]!]));
 }

@@ -14,7 +14,7 @@ import { DomainError, invalidField } from '../domain/errors.js';
 import { recordChange } from './audit.js';
 import { requireActiveCampus } from './campuses.js';
 import { notFound, type UseCaseContext } from './context.js';
-import { refreshAgenda } from './council-agenda.js';
+import { writtenDown } from './council-agenda.js';
 import { ensureMeeting, memberSchools, requireCouncilMember, requireVersion } from './council-meetings.js';
 import { attendanceSheet, type AttendanceSheet } from './council-minutes-read.js';
 
@@ -54,15 +54,24 @@ export function requireAgendaItemOf(ctx: UseCaseContext, meetingId: number, item
 }
 
 /**
+ * Notes and motions belong to an item on the agenda: one merged into another or withdrawn is not
+ * discussed on its own, and the printed minutes (which follow the agenda) would leave them out.
+ */
+function requireOnTheAgenda(item: AgendaItemRow): void {
+  if (item.mergedIntoId !== null) throw new DomainError('state', `Item ${item.id} was merged into item ${item.mergedIntoId}: write there.`, { mergedIntoId: item.mergedIntoId });
+  if (item.withdrawnAt !== null) throw new DomainError('state', `Item ${item.id} was withdrawn from the agenda.`);
+}
+
+/**
  * The meeting begins. Its agenda is settled now: if nobody wrote it down before, the live draft
- * is written down (through the agenda's own refresh), so that notes and motions have items to
- * belong to; from here on the agenda no longer refreshes itself.
+ * is written down (as the campus stands now), so that notes and motions have items to belong
+ * to; from here on the agenda no longer refreshes itself.
  */
 export function openMeeting(ctx: UseCaseContext, campusId: number, meetingId: number): MeetingRow {
   return inWriteTransaction(ctx.repos.db, () => {
     const meeting = councilMeetingWrite(ctx, campusId, meetingId);
     if (meeting.status !== 'scheduled') throw new DomainError('state', `The meeting is already ${meeting.status}.`, { meetingStatus: meeting.status });
-    if (meeting.agendaDraftedAt === null) refreshAgenda(ctx, campusId, meetingId);
+    if (meeting.agendaDraftedAt === null) writtenDown(ctx, campusId, meetingId);
     const now = ctx.clock();
     const after = ctx.repos.council.updateMeeting(meetingId, { status: 'open', openedAt: now, updatedAt: now });
     recordChange(ctx, { campusId, action: 'meeting.open', entityType: 'meeting', entityId: meetingId, before: meeting, after });
@@ -139,6 +148,7 @@ export function writeNotes(ctx: UseCaseContext, campusId: number, meetingId: num
     const meeting = councilMeetingWrite(ctx, campusId, meetingId);
     const item = requireAgendaItemOf(ctx, meetingId, itemId);
     requireEditableMinutes(meeting);
+    requireOnTheAgenda(item);
     requireVersion(item, input.version);
     const after = ctx.repos.council.updateAgendaItem(itemId, { notes: input.notes, updatedAt: ctx.clock() });
     recordChange(ctx, { campusId, schoolId: item.schoolId, action: 'agenda_item.notes', entityType: 'agenda_item', entityId: itemId, before: item, after });

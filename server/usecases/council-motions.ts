@@ -40,6 +40,7 @@ export function proposeMotion(ctx: UseCaseContext, campusId: number, meetingId: 
     requireOpenMeeting(meeting);
     const item = ctx.repos.council.agendaItem(input.agendaItemId);
     if (item?.meetingId !== meetingId) throw unknownReference('agendaItemId', 'agenda item of this meeting', input.agendaItemId);
+    if (item.mergedIntoId !== null || item.withdrawnAt !== null) throw invalidField('agendaItemId', `item ${item.id} is not on the agenda (merged or withdrawn)`);
     const members = new Set(memberSchools(ctx, campusId).map((s) => s.id));
     if (!members.has(input.moverSchoolId)) throw invalidField('moverSchoolId', `school ${input.moverSchoolId} is not a member school of this council`);
     const seconder = input.seconderSchoolId ?? null;

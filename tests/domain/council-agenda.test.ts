@@ -337,6 +337,21 @@ describe('agendaTimes', () => {
     expect(fieldOf(() => agendaTimes(minutes.map((m) => ({ minutes: m })), start))).toBe(field);
   });
 
+  it('reading an agenda that already runs past midnight gives the times after it on the next day’s clock', () => {
+    const times = agendaTimes([{ minutes: 30 }, { minutes: 45 }, { minutes: 1440 }], '23:30', { pastMidnight: 'wrap' });
+    expect(times).toEqual({
+      items: [
+        { start: '23:30', end: '24:00' },
+        { start: '24:00', end: '00:45' },
+        { start: '00:45', end: '00:45' },
+      ],
+      totalMinutes: 1515,
+      plannedEnd: '00:45',
+    });
+    // Wrapping is for reading only: the bad inputs are still refused.
+    expect(fieldOf(() => agendaTimes([{ minutes: -1 }], '23:30', { pastMidnight: 'wrap' }))).toBe('items/0/minutes');
+  });
+
   it('times the drafted agenda of the 07:30 meeting', () => {
     const times = agendaTimes(draftAgenda(state()), '07:30');
     expect(times.totalMinutes).toBe(5 + 3 + 3 + 10 + 5 + 10 + 10 + 5 + 5);

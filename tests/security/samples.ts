@@ -61,6 +61,13 @@ const SAMPLES: Record<string, (world: World, actor: TestActor) => Sample> = {
     body: { spaceId: w.spaceId, schoolId: actor.schoolId ?? w.schools.a, title: 'Club fair', attendees: 80, start: '2026-10-09T13:00', end: '2026-10-09T14:00' },
   }),
   'PATCH /api/bookings/:bookingId': () => ({ body: { title: 'Renamed assembly' } }),
+  'PATCH /api/campuses/:campusId/council/settings': () => ({ body: { quorumPercent: 60, standingTopics: ['Security', 'Parking'] } }),
+  'POST /api/campuses/:campusId/council/series': (w) => ({ body: { spaceId: w.spaceId, start: '2026-10-14T07:30', end: '2026-10-14T08:30', rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4' } }),
+  'PATCH /api/campuses/:campusId/council/meetings/:meetingId': (w, actor) => ({ body: { chairSchoolId: actor.schoolId ?? w.schools.a, version: 1 } }),
+  'POST /api/campuses/:campusId/council/meetings/:meetingId/agenda/items': (w, actor) => ({ body: { schoolId: actor.schoolId ?? w.schools.a, title: 'Parking at dismissal', detail: 'Two staff', minutes: 10 } }),
+  'PUT /api/campuses/:campusId/council/meetings/:meetingId/agenda/order': (w) => ({ body: { itemIds: [w.council.items.office, w.council.items.a] } }),
+  'PATCH /api/campuses/:campusId/council/meetings/:meetingId/agenda/items/:itemId': () => ({ body: { minutes: 15, title: 'Reworded' } }),
+  'POST /api/campuses/:campusId/council/meetings/:meetingId/agenda/items/:itemId/merge': (w) => ({ body: { intoId: w.council.items.office } }),
   'PUT /api/campuses/:campusId/council/meetings/:meetingId/attendance': (w, actor) => ({ body: { attendance: [{ schoolId: actor.schoolId ?? w.schools.a, status: 'present', note: 'Dana' }] } }),
   'PATCH /api/campuses/:campusId/council/meetings/:meetingId/agenda/items/:itemId/notes': () => ({ body: { notes: 'Agreed to share the rota.', version: 1 } }),
   'POST /api/campuses/:campusId/council/meetings/:meetingId/motions': (w, actor) => ({

@@ -27,16 +27,21 @@ export interface SeriesOccurrence {
   endUtc: number;
   status: 'active' | 'cancelled';
   spaceId: number;
+  /** Changed or cancelled by a person (a series edit leaves it as it is). */
+  isException: boolean;
+  /** Its date is one its booking skips (an EXDATE). */
+  skipped: boolean;
 }
 
 export function createCouncilRepository(db: Db) {
   // A "this and following" edit splits a booking: the new one names the old in split_from_id.
-  const chainOccurrences = db.$client.prepare<[bookingId: number], SeriesOccurrence>(
+  const chainOccurrences = db.$client.prepare<[bookingId: number], Omit<SeriesOccurrence, 'isException' | 'skipped'> & { isException: number; skipped: number }>(
     `WITH RECURSIVE chain(id) AS (SELECT ? UNION SELECT b.id FROM bookings b JOIN chain c ON b.split_from_id = c.id)
      SELECT o.id AS occurrenceId, o.booking_id AS bookingId, o.original_local_start AS originalLocalStart,
             o.local_start AS localStart, o.local_end AS localEnd, o.start_utc AS startUtc, o.end_utc AS endUtc,
-            o.status AS status, o.space_id AS spaceId
-       FROM occurrences o JOIN chain c ON o.booking_id = c.id
+            o.status AS status, o.space_id AS spaceId, o.is_exception AS isException,
+            EXISTS (SELECT 1 FROM json_each(b.exdates) e WHERE substr(e.value, 1, 10) = substr(o.original_local_start, 1, 10)) AS skipped
+       FROM occurrences o JOIN chain c ON o.booking_id = c.id JOIN bookings b ON b.id = o.booking_id
       ORDER BY o.original_local_start, o.id`,
   );
 
@@ -55,7 +60,7 @@ export function createCouncilRepository(db: Db) {
       return db.insert(councilSeries).values(values).returning().get();
     },
     occurrencesOf(series: CouncilSeriesRow): SeriesOccurrence[] {
-      return chainOccurrences.all(series.bookingId);
+      return chainOccurrences.all(series.bookingId).map((o) => ({ ...o, isException: o.isException === 1, skipped: o.skipped === 1 }));
     },
 
     meeting(occurrenceId: number): MeetingRow | undefined {

@@ -274,9 +274,11 @@ export interface AgendaTimes {
  * Planned times of each item from a 'HH:mm' start, by plain wall-clock arithmetic (a meeting is
  * never long enough for a DST change to matter). An agenda must end by midnight ('24:00' is
  * accepted as the end, as for open hours); one that would run past it is refused, because the
- * times would no longer say which day they are on.
+ * times would no longer say which day they are on. Reading an agenda that already runs past
+ * midnight (a late meeting with a long generated agenda) must still work: with
+ * `pastMidnight: 'wrap'` the times after midnight are given on the next day's clock instead.
  */
-export function agendaTimes(items: ReadonlyArray<{ minutes: number }>, start: string): AgendaTimes {
+export function agendaTimes(items: ReadonlyArray<{ minutes: number }>, start: string, options: { pastMidnight?: 'refuse' | 'wrap' } = {}): AgendaTimes {
   const first = minutesOfDay(start);
   if (first === null || first === 1440) throw invalidField('start', `"${start}" is not a time of day (HH:mm)`);
   let at = first;
@@ -288,12 +290,14 @@ export function agendaTimes(items: ReadonlyArray<{ minutes: number }>, start: st
     at += item.minutes;
     return slot;
   });
-  if (at > 1440) {
+  if (at > 1440 && options.pastMidnight !== 'wrap') {
     throw invalidField('items', `the agenda would run ${at - 1440} minutes past midnight; shorten it or start earlier`);
   }
   return { items: times, totalMinutes: at - first, plannedEnd: hhmm(at) };
 }
 
+/** 'HH:mm' of a minute of the day; past midnight (only when wrapping), on the next day's clock. */
 function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const m = minutes > 1440 ? minutes % 1440 : minutes;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
