@@ -105,9 +105,14 @@ export function closeMotion(ctx: UseCaseContext, campusId: number, meetingId: nu
     const sheet = attendanceSheet(ctx, campusId, meetingId);
     const voters = new Set(sheet.entries.filter((e) => mayVote(e.status)).map((e) => e.school.id));
     const counted = ctx.repos.council.votesOf([motionId]).filter((v) => voters.has(v.schoolId));
-    const { yes, no, abstain, result } = tally(counted, { quorumMet: sheet.quorum.met });
-    const now = ctx.clock();
     const decision = motion.decision as Decision | null;
+    // Attendance is recorded by any member, so for a decision that changes the calendar (another
+    // school's booking, a closure) the quorum must also be among the schools that actually voted:
+    // one member cannot mark the others present and carry it alone.
+    const changesCalendar = decision?.kind === 'booking' || decision?.kind === 'closure';
+    const quorumMet = sheet.quorum.met && (!changesCalendar || counted.length >= sheet.quorum.required);
+    const { yes, no, abstain, result } = tally(counted, { quorumMet });
+    const now = ctx.clock();
     const applied = result === 'carried' && decision !== null && applyDecision(ctx, campusId, meeting, decision);
     const after = ctx.repos.council.updateMotion(motionId, { status: 'closed', result, yes, no, abstain, closedAt: now, appliedAt: applied ? now : null });
     recordChange(ctx, { campusId, action: 'motion.close', entityType: 'motion', entityId: motionId, before: motion, after: { ...after, quorum: sheet.quorum } });

@@ -193,6 +193,18 @@ describe('a meeting in session', () => {
     await attend(k, m, [[k.c.schools.office, 'represented']]);
   });
 
+  it('a decision that changes the calendar needs the quorum among the schools that voted, not only present', async () => {
+    const club = await book(k.t.call, k.c, { schoolId: k.c.schools.lincoln, title: 'Chess club', start: '2026-10-07T15:00', end: '2026-10-07T16:00' });
+    const lone = await move(k, m, { text: 'To cancel the chess club', decision: { kind: 'booking', bookingId: club.id, action: 'cancel', scope: 'series' } });
+    ok(await vote(k, k.jefferson, k.c.schools.jefferson, m, lone.id, 'yes'));
+    expect(ok(await closeMotion(k, m, lone.id))).toMatchObject({ result: 'no_quorum', appliedAt: null });
+    expect(ok(await k.t.call('GET', `/api/bookings/${club.id}`)).status).toBe('active');
+    // A motion that changes nothing on the calendar is decided by the schools present.
+    const policy = await move(k, m, { text: 'To keep the hallway quiet', decision: { kind: 'policy', text: 'Quiet hallways during testing' } });
+    ok(await vote(k, k.jefferson, k.c.schools.jefferson, m, policy.id, 'yes'));
+    expect(ok(await closeMotion(k, m, policy.id))).toMatchObject({ result: 'carried' });
+  });
+
   it('a carried decision cancels the booking in the same transaction, whichever school holds it', async () => {
     const club = await book(k.t.call, k.c, { schoolId: k.c.schools.lincoln, title: 'Debate finals', start: '2026-10-06T15:00', end: '2026-10-06T16:00', rrule: 'FREQ=WEEKLY;COUNT=3' });
     const target = club.occurrences[1]!;
