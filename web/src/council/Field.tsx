@@ -1,4 +1,4 @@
-/** A form field's error tied to its control (aria-invalid + aria-describedby), for the council's small forms. */
+/** A form field's error tied to its control (aria-invalid + aria-describedby), for the council's forms (home and meeting room). */
 export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
   if (!message) return null;
   return (

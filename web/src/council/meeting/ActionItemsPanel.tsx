@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../app/Status.js';
 import { formatDate } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
 import { me } from '../../session/session.state.js';
-import { FieldError, fieldProps } from './FieldError.js';
+import { FieldError, fieldProps } from '../Field.js';
 import { createActionItem, setActionItemStatus } from './meeting.service.js';
 import type { ActionItem, AttendanceEntry, CouncilMeeting } from './meeting.types.js';
 import { SchoolName, schoolText } from './SchoolName.js';

@@ -7,7 +7,7 @@ import { campus } from '../../app/campus.state.js';
 import { ErrorMessage } from '../../app/Status.js';
 import { formatInstant } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
-import { FieldError, fieldProps } from './FieldError.js';
+import { FieldError, fieldProps } from '../Field.js';
 import { refusalText } from './meeting-errors.js';
 import { addAmendment } from './meeting.service.js';
 import type { Amendment } from './meeting.types.js';

@@ -11,7 +11,7 @@ import { campus, closures } from '../../app/campus.state.js';
 import { ErrorMessage } from '../../app/Status.js';
 import { campusNow, formatDate, formatRange } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
-import { FieldError, fieldProps } from './FieldError.js';
+import { FieldError, fieldProps } from '../Field.js';
 import { refusalText } from './meeting-errors.js';
 import { buildMotion, DECISION_KINDS, formFieldOf, SCOPES, type MotionErrors, type MotionField, type MotionForm } from './motion-form.js';
 import { getBooking, proposeMotion } from './meeting.service.js';
