@@ -7,7 +7,7 @@
  */
 import type { Actor } from '../domain/actor.js';
 import type { UseCaseContext } from '../usecases/context.js';
-import { submitAgendaItem } from '../usecases/council-agenda.js';
+import { submitAgendaItem } from '../usecases/council-agenda-items.js';
 import { createActionItem, updateActionItem } from '../usecases/council-actions.js';
 import { adoptCouncilSeries, councilSettings, listMeetings } from '../usecases/council-meetings.js';
 import { getMinutes } from '../usecases/council-minutes-read.js';

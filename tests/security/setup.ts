@@ -13,7 +13,7 @@ import { createBooking } from '../../server/usecases/bookings.js';
 import { createCampus } from '../../server/usecases/campuses.js';
 import { createClosure } from '../../server/usecases/closures.js';
 import type { UseCaseContext } from '../../server/usecases/context.js';
-import { submitAgendaItem } from '../../server/usecases/council-agenda.js';
+import { submitAgendaItem } from '../../server/usecases/council-agenda-items.js';
 import { createCouncilSeries } from '../../server/usecases/council-meetings.js';
 import { circulateMinutes, closeMeeting, openMeeting } from '../../server/usecases/council-minutes.js';
 import { createSchool } from '../../server/usecases/schools.js';

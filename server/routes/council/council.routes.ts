@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IdSchema, NameSchema, problems } from '../../http/schemas.js';
-import { getAgenda, mergeAgendaItem, refreshAgenda, reorderAgenda, submitAgendaItem, updateAgendaItem, withdrawAgendaItem } from '../../usecases/council-agenda.js';
+import { getAgenda, refreshAgenda } from '../../usecases/council-agenda.js';
+import { mergeAgendaItem, reorderAgenda, submitAgendaItem, updateAgendaItem, withdrawAgendaItem } from '../../usecases/council-agenda-items.js';
 import { councilSettings, createCouncilSeries, findMeeting, listMeetings, setMeetingRoles, updateCouncilSettings } from '../../usecases/council-meetings.js';
 import {
   AgendaItemParams,
