@@ -190,6 +190,30 @@ export function ensureMeeting(ctx: UseCaseContext, campusId: number, occurrenceI
   });
 }
 
+export interface CouncilMember {
+  userId: number;
+  name: string;
+  schoolId: number;
+  role: 'lead' | 'council' | 'principal';
+}
+
+/**
+ * Who sits on the council, for which school and in which role: the people with a school-bound
+ * role on the campus (an admin adds an alternate with the `council` role). Names only — the
+ * agenda and the minutes name these people, so every role on the campus may read the list.
+ */
+export function listCouncilMembers(ctx: UseCaseContext, campusId: number): CouncilMember[] {
+  requireCampus(ctx, campusId);
+  requirePermission(ctx.actor, campusId, 'campus.read');
+  const order = new Map(memberSchools(ctx, campusId).map((s, index) => [s.id, index]));
+  const roles = new Set(['lead', 'council', 'principal']);
+  return ctx.repos.users
+    .membershipsOfCampus(campusId)
+    .filter(({ membership, user }) => roles.has(membership.role) && membership.schoolId !== null && order.has(membership.schoolId) && user.disabledAt === null)
+    .map(({ membership, user }) => ({ userId: user.id, name: user.name, schoolId: membership.schoolId!, role: membership.role as CouncilMember['role'] }))
+    .sort((a, b) => order.get(a.schoolId)! - order.get(b.schoolId)! || a.name.localeCompare(b.name));
+}
+
 /**
  * The schools the actor speaks for on this council (empty: they may only read). A school that
  * has been archived is no longer a member school, so its people no longer sit on the council.

@@ -59,6 +59,17 @@ describe('the meeting series', () => {
     expectProblem(await t.call('PATCH', `${base}/meetings/${m.id}`, { chairSchoolId: 999 }), { status: 400, field: 'chairSchoolId' });
   });
 
+  it('lists who sits on the council, for which school, to every role', async () => {
+    const { base, c } = await setup();
+    await personLeading(c, c.schools.jefferson, 'lead@commons.test');
+    const viewer = await createTestUser(t.db, { email: 'viewer@commons.test', cookieName: t.app.sessionCookie.name, now: Date.parse('2026-08-01T12:00:00Z'), memberships: [{ campusId: c.campusId, role: 'viewer', schoolId: null }] });
+    const members = (await caller(t.app, viewer.headers)('GET', `${base}/members`)).body;
+    expect(members).toContainEqual(expect.objectContaining({ schoolId: c.schools.jefferson, role: 'lead' }));
+    expect(members.some((m: { role: string }) => m.role === 'viewer' || m.role === 'admin')).toBe(false);
+    // The tester leads every school it created (tests/helpers/app.ts): one entry per school.
+    expect(new Set(members.filter((m: { userId: number }) => m.userId === t.tester.id).map((m: { schoolId: number }) => m.schoolId)).size).toBe(4);
+  });
+
   it('is one per campus, and only admins and the principal set it up', async () => {
     const { base, c } = await setup();
     expectProblem(await t.call('POST', `${base}/series`, { spaceId: c.spaces.auditorium, start: '2026-09-03T07:30', end: '2026-09-03T08:30', rrule: null }), { status: 409, code: 'state' });

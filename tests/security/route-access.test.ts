@@ -42,6 +42,7 @@ const ACCESS: Record<string, string> = {
   'POST /api/campuses/:campusId/closures/:closureId/archive': 'facilities.manage',
   'POST /api/campuses/:campusId/closures/:closureId/restore': 'facilities.manage',
   'GET /api/campuses/:campusId/council/settings': 'campus.read',
+  'GET /api/campuses/:campusId/council/members': 'campus.read',
   'PATCH /api/campuses/:campusId/council/settings': 'council.manage',
   'POST /api/campuses/:campusId/council/series': 'council.manage',
   'GET /api/campuses/:campusId/council/meetings': 'campus.read',

@@ -4,7 +4,7 @@ import { useCaseContext } from '../../http/context.js';
 import { CampusParams, IdSchema, NameSchema, problems } from '../../http/schemas.js';
 import { getAgenda, refreshAgenda } from '../../usecases/council-agenda.js';
 import { mergeAgendaItem, reorderAgenda, submitAgendaItem, updateAgendaItem, withdrawAgendaItem } from '../../usecases/council-agenda-items.js';
-import { councilSettings, createCouncilSeries, findMeeting, listMeetings, setMeetingRoles, updateCouncilSettings } from '../../usecases/council-meetings.js';
+import { councilSettings, createCouncilSeries, findMeeting, listCouncilMembers, listMeetings, setMeetingRoles, updateCouncilSettings } from '../../usecases/council-meetings.js';
 import {
   AgendaItemParams,
   AgendaItemRowSchema,
@@ -41,6 +41,23 @@ export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Change the council settings', params: CampusParams, body: CouncilSettingsPatch, response: { 200: CouncilSettingsSchema, ...problems(400, 401, 403, 404, 409, 413, 415) } },
     },
     async (request) => presentSettings(updateCouncilSettings(useCaseContext(request), request.params.campusId, request.body)),
+  );
+
+  app.get(
+    '/campuses/:campusId/council/members',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Who sits on the council, for which school and in which role (one vote per school)',
+        params: CampusParams,
+        response: {
+          200: Type.Array(Type.Object({ userId: IdSchema, name: Type.String(), schoolId: IdSchema, role: Type.Union([Type.Literal('lead'), Type.Literal('council'), Type.Literal('principal')]) })),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => listCouncilMembers(useCaseContext(request), request.params.campusId),
   );
 
   app.post(
