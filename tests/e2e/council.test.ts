@@ -65,8 +65,11 @@ describeInBrowser('the Building Council', () => {
     // An action item, then close the meeting and circulate its minutes.
     await lead.getByLabel('What is to be done').fill('Draw up the hallway rota');
     await lead.getByLabel('School responsible').selectOption({ label: '1931 Arts & Media SLC' });
+    await lead.getByLabel('Person responsible (optional)').selectOption({ label: 'Me (Lead of Arts & Media SLC)' });
     await lead.getByRole('button', { name: 'Add action item' }).click();
     await expect.poll(() => lead.getByText('Action item added: Draw up the hallway rota.').count()).toBe(1);
+    const rota = createRepositories(session.server.db).council.actionItemsOf(session.server.campusId).find((a) => a.what === 'Draw up the hallway rota');
+    expect(createRepositories(session.server.db).users.get(rota!.ownerUserId!)?.email).toBe('lead-1931@demo.test');
     await lead.getByRole('button', { name: 'Close the meeting' }).click();
     await expect.poll(() => lead.getByText('The meeting is closed.').count()).toBeGreaterThan(0);
     await lead.getByRole('button', { name: 'Circulate the minutes' }).click();

@@ -10,7 +10,6 @@ import {
   mergedTitles,
   myBallots,
   openMotions,
-  ownerNamesFrom,
   refusal,
   standing,
   visibleItems,
@@ -123,15 +122,6 @@ describe('the rest', () => {
   it('lists open action items of other meetings', () => {
     const a = (id: number, meetingId: number, status: ActionItem['status'] = 'open') => ({ id, meetingId, status }) as ActionItem;
     expect(earlierOpenActions([a(1, 7), a(2, 8), a(3, 7, 'done')], 8).map((x) => x.id)).toEqual([1]);
-  });
-
-  it('reads owners’ names from the agenda’s action-item lines', () => {
-    const names = ownerNamesFrom([
-      { source: 'action_item', sourceId: 4, detailLines: [{ key: 'agenda.actionItemOwnerNoDue', params: { owner: 'Ana Ruiz', school: '1931' }, text: '' }] },
-      { source: 'action_item', sourceId: 5, detailLines: [{ key: 'agenda.actionItemOwner', params: { owner: '', school: '1944', due: '2026-12-01' }, text: '' }] },
-      { source: 'standing', sourceId: null, detailLines: null },
-    ]);
-    expect([...names]).toEqual([[4, 'Ana Ruiz']]);
   });
 
   it('links the printable copies in a language', () => {

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/i18n.js';
 import { me } from '../../session/session.state.js';
 import { FieldError, fieldProps } from '../Field.js';
 import { createActionItem, setActionItemStatus } from './meeting.service.js';
-import type { ActionItem, AttendanceEntry, CouncilMeeting } from './meeting.types.js';
+import type { ActionItem, AttendanceEntry, CouncilMeeting, CouncilPerson } from './meeting.types.js';
 import { SchoolName, schoolText } from './SchoolName.js';
 import { useWrite } from './useWrite.js';
 
@@ -27,18 +27,20 @@ interface Props {
   editable: boolean;
   meetings: CouncilMeeting[];
   /** Owners' names the agenda knows (by action item id): the action item itself carries only the person's id. */
-  ownerNames: Map<number, string>;
+  /** Who sits on the council: owners are chosen and named from it. */
+  people: CouncilPerson[];
   announce: (text: string) => void;
 }
 
-export function ActionItemsPanel({ campusId, meetingId, recorded, earlier, members, mySchoolIds, member, editable, meetings, ownerNames, announce }: Props) {
+export function ActionItemsPanel({ campusId, meetingId, recorded, earlier, members, mySchoolIds, member, editable, meetings, people, announce }: Props) {
+  const ownerNames = new Map(people.map((p) => [p.userId, p.name]));
   const t = useT();
   return (
     <section class="card meeting-section" aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('meeting.actions.heading')}</h2>
       <h3>{t('meeting.actions.thisMeeting')}</h3>
       <ActionList items={recorded} campusId={campusId} member={member} meetings={meetings} ownerNames={ownerNames} announce={announce} showOrigin={false} />
-      {member && editable && <AddActionItem campusId={campusId} meetingId={meetingId} members={members} mySchoolIds={mySchoolIds} announce={announce} />}
+      {member && editable && <AddActionItem campusId={campusId} meetingId={meetingId} members={members} people={people} mySchoolIds={mySchoolIds} announce={announce} />}
       <h3>{t('meeting.actions.earlier')}</h3>
       <ActionList items={earlier} campusId={campusId} member={member} meetings={meetings} ownerNames={ownerNames} announce={announce} showOrigin />
     </section>
@@ -61,7 +63,7 @@ function ActionRow({ item, campusId, member, meetings, ownerNames, announce, sho
   const t = useT();
   const writer = useWrite();
   const self = me.value?.user;
-  const person = item.ownerUserId === null ? null : item.ownerUserId === self?.id ? self.name : (ownerNames.get(item.id) ?? null);
+  const person = item.ownerUserId === null ? null : item.ownerUserId === self?.id ? self.name : (ownerNames.get(item.ownerUserId) ?? null);
   const origin = meetings.find((m) => m.id === item.meetingId);
 
   const mark = (status: 'done' | 'cancelled') =>
@@ -102,7 +104,7 @@ function ActionRow({ item, campusId, member, meetings, ownerNames, announce, sho
   );
 }
 
-function AddActionItem({ campusId, meetingId, members, mySchoolIds, announce }: { campusId: number; meetingId: number; members: AttendanceEntry[]; mySchoolIds: number[]; announce: (text: string) => void }) {
+function AddActionItem({ campusId, meetingId, members, people, mySchoolIds, announce }: { campusId: number; meetingId: number; members: AttendanceEntry[]; people: CouncilPerson[]; mySchoolIds: number[]; announce: (text: string) => void }) {
   const t = useT();
   const writer = useWrite();
   const self = me.value?.user;
@@ -127,7 +129,7 @@ function AddActionItem({ campusId, meetingId, members, mySchoolIds, announce }: 
         meetingId,
         what: form.what.trim(),
         ownerSchoolId: Number(form.ownerSchoolId),
-        ownerUserId: form.ownerPerson === 'me' && self ? self.id : null,
+        ownerUserId: form.ownerPerson === '' ? null : Number(form.ownerPerson),
         dueDate: form.dueDate === '' ? null : form.dueDate,
       });
       announce(t('meeting.actions.added', { what: form.what.trim() }));
@@ -146,7 +148,7 @@ function AddActionItem({ campusId, meetingId, members, mySchoolIds, announce }: 
       <div class="motion-row">
         <div class="room-field">
           <label for="action-school">{t('meeting.actions.owner')}</label>
-          <select value={form.ownerSchoolId} onChange={(e) => set({ ownerSchoolId: e.currentTarget.value })} {...fieldProps('action-school', errors.ownerSchoolId)}>
+          <select value={form.ownerSchoolId} onChange={(e) => set({ ownerSchoolId: e.currentTarget.value, ownerPerson: '' })} {...fieldProps('action-school', errors.ownerSchoolId)}>
             <option value="">{t('meeting.actions.chooseSchool')}</option>
             {members.map((m) => (
               <option key={m.schoolId} value={String(m.schoolId)}>
@@ -159,7 +161,13 @@ function AddActionItem({ campusId, meetingId, members, mySchoolIds, announce }: 
           <label for="action-person">{t('meeting.actions.ownerPerson')}</label>
           <select id="action-person" value={form.ownerPerson} onChange={(e) => set({ ownerPerson: e.currentTarget.value })}>
             <option value="">{t('meeting.actions.nobody')}</option>
-            {self && <option value="me">{t('meeting.actions.me', { name: self.name })}</option>}
+            {people
+              .filter((p) => String(p.schoolId) === form.ownerSchoolId)
+              .map((p) => (
+                <option key={p.userId} value={String(p.userId)}>
+                  {p.userId === self?.id ? t('meeting.actions.me', { name: p.name }) : p.name}
+                </option>
+              ))}
           </select>
         </div>
         <div class="room-field">

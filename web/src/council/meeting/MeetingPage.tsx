@@ -20,7 +20,7 @@ import { Amendments } from './Amendments.js';
 import { Attendance } from './Attendance.js';
 import { Exports } from './Exports.js';
 import { MeetingHeader } from './MeetingHeader.js';
-import { councilSchoolIds, detailLinesById, earlierOpenActions, mayAmendMinutes, mayEditMinutes, mergedTitles, openMotions, ownerNamesFrom, visibleItems } from './meeting-view.js';
+import { councilSchoolIds, detailLinesById, earlierOpenActions, mayAmendMinutes, mayEditMinutes, mergedTitles, openMotions, visibleItems } from './meeting-view.js';
 import { useMeetingData, type MeetingData } from './meeting.hooks.js';
 import type { AttendanceSheet, MeetingState, Motion } from './meeting.types.js';
 import './meeting.css';
@@ -72,7 +72,7 @@ interface RoomProps {
 
 function Room({ data, campusId, patch, announce }: RoomProps) {
   const t = useT();
-  const { agenda, minutes, meetings, openActions } = data;
+  const { agenda, minutes, meetings, openActions, people } = data;
   const meeting: MeetingState = minutes?.meeting ?? { ...agenda.meeting, openedAt: null, closedAt: null, circulatedAt: null, approvedAt: null, approvedInId: null, lockedAt: null };
   const mySchoolIds = councilSchoolIds(membership.value?.schools ?? []);
   const member = mySchoolIds.length > 0;
@@ -147,7 +147,7 @@ function Room({ data, campusId, patch, announce }: RoomProps) {
           member={member}
           editable={editable && !meeting.cancelled}
           meetings={meetings}
-          ownerNames={ownerNamesFrom(agenda.items)}
+          people={people}
           announce={announce}
         />
       )}

@@ -116,13 +116,3 @@ export function councilSchoolIds(schools: ReadonlyArray<{ id: number; role: stri
   return [...new Set(schools.filter((s) => COUNCIL_ROLES.has(s.role)).map((s) => s.id))];
 }
 
-/** Owners' names the agenda's action-item lines carry (the action items themselves name only a person's id). */
-export function ownerNamesFrom(agendaItems: ReadonlyArray<{ source: string; sourceId: number | null; detailLines: AgendaLine[] | null }>): Map<number, string> {
-  const names = new Map<number, string>();
-  for (const item of agendaItems) {
-    if (item.source !== 'action_item' || item.sourceId === null) continue;
-    const owner = item.detailLines?.find((line) => line.key.startsWith('agenda.actionItemOwner'))?.params.owner;
-    if (owner) names.set(item.sourceId, owner);
-  }
-  return names;
-}

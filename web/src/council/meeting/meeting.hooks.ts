@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.js';
 import { revision } from '../../app/campus.state.js';
-import type { ActionItem, Agenda, CouncilMeeting, Minutes } from './meeting.types.js';
-import { getAgenda, getMinutes, listMeetings, listOpenActionItems } from './meeting.service.js';
+import type { ActionItem, Agenda, CouncilMeeting, CouncilPerson, Minutes } from './meeting.types.js';
+import { getAgenda, getMinutes, listCouncilMembers, listMeetings, listOpenActionItems } from './meeting.service.js';
 
 export interface MeetingData {
   meetings: CouncilMeeting[];
@@ -16,6 +16,8 @@ export interface MeetingData {
   /** null when the person may not read these minutes yet (a draft, outside the council). */
   minutes: Minutes | null;
   openActions: ActionItem[];
+  /** Who sits on the council, for which school: owners of action items are chosen and named from it. */
+  people: CouncilPerson[];
 }
 
 export interface MeetingLoad {
@@ -34,8 +36,9 @@ async function fetchAll(campusId: number, meetingId: number): Promise<MeetingDat
   });
   // Open action items are a side list: the room works without them.
   const open = listOpenActionItems(campusId).catch(() => [] as ActionItem[]);
-  const [meetings, agenda, readable, openActions] = await Promise.all([listMeetings(campusId), getAgenda(campusId, meetingId), minutes, open]);
-  return { meetings, agenda, minutes: readable, openActions };
+  const people = listCouncilMembers(campusId).catch(() => [] as CouncilPerson[]);
+  const [meetings, agenda, readable, openActions, members] = await Promise.all([listMeetings(campusId), getAgenda(campusId, meetingId), minutes, open, people]);
+  return { meetings, agenda, minutes: readable, openActions, people: members };
 }
 
 export function useMeetingData(campusId: number, meetingId: number): MeetingLoad {

@@ -10,6 +10,7 @@ import type {
   AttendanceStatus,
   ClosedMeeting,
   CouncilMeeting,
+  CouncilPerson,
   MeetingState,
   Minutes,
   Motion,
@@ -45,6 +46,7 @@ export const closeVote = (campusId: number, meetingId: number, motionId: number)
 
 export const addAmendment = (campusId: number, meetingId: number, text: string) => api<Amendment>('POST', `${meeting(campusId, meetingId)}/minutes/amendments`, { body: { text } });
 
+export const listCouncilMembers = (campusId: number) => api<CouncilPerson[]>('GET', `${council(campusId)}/members`);
 export const listOpenActionItems = (campusId: number) => api<ActionItem[]>('GET', `${council(campusId)}/action-items`, { query: { status: 'open' } });
 export const createActionItem = (campusId: number, input: ActionItemInput) => api<ActionItem>('POST', `${council(campusId)}/action-items`, { body: input });
 export const setActionItemStatus = (campusId: number, id: number, status: ActionItem['status'], version: number) =>

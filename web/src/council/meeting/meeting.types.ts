@@ -150,3 +150,11 @@ export interface ActionItemInput {
   ownerSchoolId: number;
   dueDate?: string | null;
 }
+
+/** A person who sits on the council for a school (GET …/council/members). */
+export interface CouncilPerson {
+  userId: number;
+  name: string;
+  schoolId: number;
+  role: 'lead' | 'council' | 'principal';
+}
