@@ -1,9 +1,10 @@
 import type { Socket } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import type { Config } from '../../server/config.js';
-import type { Db } from '../../server/db/connection.js';
+import { openDatabase, type Db } from '../../server/db/connection.js';
 import { createRepositories } from '../../server/db/repositories/index.js';
 import { systemActor } from '../../server/domain/actor.js';
 import { fixedClock } from '../../server/domain/clock.js';
@@ -256,4 +257,29 @@ export function refusal(server: Listening, campusId: number | string, headers: R
       });
     });
   });
+}
+
+/** A listening app over a fresh database with a seeded campus, and the sockets a test opened. */
+export interface LiveWorld {
+  db: Db;
+  server: Listening;
+  s: Seeded;
+  /** Closed after each test. */
+  sockets: LiveSocket[];
+}
+
+/** Registers the per-test set-up and tear-down of a LiveWorld; its fields are fresh in every test. */
+export function useLiveWorld(config: Partial<Config> = {}): LiveWorld {
+  const world = { sockets: [] } as unknown as LiveWorld;
+  beforeEach(async () => {
+    world.db = openDatabase(':memory:');
+    world.server = await listen(world.db, config);
+    world.s = await seed(world.db, world.server.app.sessionCookie.name);
+  });
+  afterEach(async () => {
+    await Promise.all(world.sockets.splice(0).map((socket) => socket.close()));
+    await world.server.close();
+    world.db.$client.close();
+  });
+  return world;
 }

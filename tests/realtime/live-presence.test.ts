@@ -1,33 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/db/connection.js';
+import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../server/realtime/messages.js';
 import type { TestUser } from '../helpers/session.js';
-import { connect, listen, seed, type Listening, type LiveSocket, type Seeded } from './helpers.js';
+import { connect, useLiveWorld, type LiveSocket } from './helpers.js';
 
 /** Who is looking at a screen right now, as the people on it see it over real sockets. */
 
 type Presence = Extract<ServerMessage, { type: 'presence' }>;
 
-let db: Db;
-let server: Listening;
-let s: Seeded;
-const sockets: LiveSocket[] = [];
+const w = useLiveWorld();
 
-beforeEach(async () => {
-  db = openDatabase(':memory:');
-  server = await listen(db);
-  s = await seed(db, server.app.sessionCookie.name);
-});
-
-afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((socket) => socket.close()));
-  await server.close();
-  db.$client.close();
-});
-
-async function open(as: TestUser, campusId = s.campusId): Promise<LiveSocket> {
-  const socket = await connect(server, campusId, as);
-  sockets.push(socket);
+async function open(as: TestUser, campusId = w.s.campusId): Promise<LiveSocket> {
+  const socket = await connect(w.server, campusId, as);
+  w.sockets.push(socket);
   await socket.until(() => socket.messages[0], 'hello');
   return socket;
 }
@@ -43,22 +27,22 @@ function seesOn(socket: LiveSocket, screen: string, names: string[]): Promise<Pr
 
 describe('presence', () => {
   it('two people on the same screen see each other, with ids and names', async () => {
-    const lead = await open(s.leads[0]!);
-    const viewer = await open(s.viewer);
+    const lead = await open(w.s.leads[0]!);
+    const viewer = await open(w.s.viewer);
     lead.send({ type: 'presence', screen: 'meeting:12' });
     await seesOn(viewer, 'meeting:12', ['lead0']);
     viewer.send({ type: 'presence', screen: 'meeting:12' });
     const both = await seesOn(lead, 'meeting:12', ['lead0', 'viewer']);
     expect(both.people).toEqual([
-      { userId: s.leads[0]!.id, name: 'lead0' },
-      { userId: s.viewer.id, name: 'viewer' },
+      { userId: w.s.leads[0]!.id, name: 'lead0' },
+      { userId: w.s.viewer.id, name: 'viewer' },
     ]);
     await seesOn(viewer, 'meeting:12', ['lead0', 'viewer']);
   });
 
   it('moving to another screen, clearing it, and disconnecting are seen by the others', async () => {
-    const lead = await open(s.leads[0]!);
-    const viewer = await open(s.viewer);
+    const lead = await open(w.s.leads[0]!);
+    const viewer = await open(w.s.viewer);
     lead.send({ type: 'presence', screen: 'calendar' });
     viewer.send({ type: 'presence', screen: 'calendar' });
     await seesOn(lead, 'calendar', ['lead0', 'viewer']);
@@ -71,13 +55,13 @@ describe('presence', () => {
     await seesOn(lead, 'calendar', ['lead0', 'viewer']);
     await viewer.close();
     await seesOn(lead, 'calendar', ['lead0']);
-    expect(server.app.liveHub.peopleOn(s.campusId, 'calendar')).toEqual([{ userId: s.leads[0]!.id, name: 'lead0' }]);
+    expect(w.server.app.liveHub.peopleOn(w.s.campusId, 'calendar')).toEqual([{ userId: w.s.leads[0]!.id, name: 'lead0' }]);
   });
 
   it('one person in two tabs is listed once, and stays while one tab is still there', async () => {
-    const tab1 = await open(s.viewer);
-    const tab2 = await open(s.viewer);
-    const lead = await open(s.leads[0]!);
+    const tab1 = await open(w.s.viewer);
+    const tab2 = await open(w.s.viewer);
+    const lead = await open(w.s.leads[0]!);
     tab1.send({ type: 'presence', screen: 'calendar' });
     tab2.send({ type: 'presence', screen: 'calendar' });
     lead.send({ type: 'presence', screen: 'calendar' });
@@ -90,8 +74,8 @@ describe('presence', () => {
   });
 
   it('presence does not cross campuses', async () => {
-    const outsider = await open(s.outsider, s.otherCampusId);
-    const viewer = await open(s.viewer);
+    const outsider = await open(w.s.outsider, w.s.otherCampusId);
+    const viewer = await open(w.s.viewer);
     outsider.send({ type: 'presence', screen: 'calendar' });
     await seesOn(outsider, 'calendar', ['outsider']);
     viewer.send({ type: 'presence', screen: 'calendar' });
